@@ -1,0 +1,37 @@
+import ArgumentParser
+import Descent
+
+/// The objective typed on the command line: a formula and, optionally, its variable order.
+struct ObjectiveOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("The objective, a formula such as \"(1 - w1*w2)^2\".", valueName: "formula"))
+  var formula: String
+
+  @Option(
+    name: .customLong("vars"),
+    help: ArgumentHelp(
+      "Variable order, comma-separated (default: natural sort, x < y < z, w1 < w2 < w10).",
+      valueName: "names"))
+  var variables: String?
+
+  /// The parsed formula.
+  /// - Throws: ``CommandFailure`` with the formula's one-line diagnosis.
+  func parsedFormula() throws -> Formula {
+    let names = variables.map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+    }
+    do {
+      return try Formula(formula, variables: names)
+    } catch {
+      throw CommandFailure.badInput(error.description)
+    }
+  }
+}
+
+/// A point typed as comma-separated numbers, one per variable.
+func parsePoint(_ text: String, flag: String, for formula: Formula) throws -> [Double] {
+  try NumberList.parse(text, flag: flag, count: formula.variables.count, names: formula.variables)
+}
+
+import Foundation
