@@ -32,7 +32,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "DescentTests", dependencies: ["Descent"]),
+    .testTarget(name: "DescentTests", dependencies: ["Descent"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Descent"]),
   ]
 )

@@ -58,6 +58,18 @@ extension Tape {
       let needs = node.inputs.map { $0 >= 0 && relevant[$0] }
       guard needs.contains(true) else { continue }
       if !requested[i] { grads[i] = nil }  // free the buffer as soon as it is used
+      if !isRecording, let start = node.flatSliceOffset, !g.isTracked {
+        // A first-axis slice: add its gradient straight into the source's buffer.
+        let p = node.inputs[0]
+        if grads[p] == nil {
+          grads[p] = Variable(try g.value.embedded(in: node.inputValues[0].shape, axis: 0, at: start / Swift.max(1, node.inputValues[0].shape.dropFirst().reduce(1, *))))
+        } else if grads[p]!.isTracked {
+          grads[p] = try grads[p]! + Variable(g.value.embedded(in: node.inputValues[0].shape, axis: 0, at: start / Swift.max(1, node.inputValues[0].shape.dropFirst().reduce(1, *))))
+        } else {
+          grads[p]!.value.add(g.value, atFlatOffset: start)
+        }
+        continue
+      }
       let inputVariables = node.inputs.indices.map { k in
         node.inputs[k] >= 0
           ? Variable(tape: self, index: node.inputs[k], value: node.inputValues[k])

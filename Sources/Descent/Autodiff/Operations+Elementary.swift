@@ -71,9 +71,9 @@ public func abs(_ x: Variable) -> Variable {
 public func pow(_ x: Variable, _ p: Double) -> Variable {
   if p == 0 { return Variable(Tensor.ones(x.shape)) }
   if p == 1 { return x }
-  let value = p == 2 ? x.value.map { $0 * $0 } : x.value.map { Foundation.pow($0, p) }
-  return Variable.record(value, [x]) { g, x, _, _ in
-    [try g * (pow(x[0], p - 1) * p)]
+  if p == 2 { return square(x) }
+  return Variable.record(x.value.map { Foundation.pow($0, p) }, [x]) { g, x, _, _ in
+    [try multiply(g, pow(x[0], p - 1), scaledBy: p)]
   }
 }
 

@@ -18,7 +18,9 @@ extension Variable {
   /// Derivative: the gradient placed back into zeros of the source shape.
   public func slice(axis: Int = 0, _ range: Range<Int>) throws -> Variable {
     let source = shape
-    return Variable.record(try value.slice(axis: axis, range), [self]) { g, _, _, _ in
+    let inner = shape.dropFirst().reduce(1, *)
+    let offset = axis == 0 ? range.lowerBound * inner : nil
+    return Variable.record(try value.slice(axis: axis, range), [self], flatSliceOffset: offset) { g, _, _, _ in
       [try g.embedded(in: source, axis: axis, at: range.lowerBound)]
     }
   }

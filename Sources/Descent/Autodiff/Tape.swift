@@ -35,6 +35,10 @@ public final class Tape {
     var inputValues: [Tensor]
     /// nil for a leaf (a variable created by ``Tape/variable(_:)``).
     var backward: Backward?
+    /// For a slice along the first axis: where its elements start in the source, flat.
+    /// Lets a first-order backward pass add the gradient into the source's buffer in place
+    /// instead of building a zero-padded copy.
+    var flatSliceOffset: Int?
   }
 
   var nodes: [Node] = []
@@ -55,11 +59,13 @@ public final class Tape {
     return Variable(tape: self, index: nodes.count - 1, value: value)
   }
 
-  func record(_ value: Tensor, inputs: [Variable], backward: @escaping Backward) -> Variable {
+  func record(
+    _ value: Tensor, inputs: [Variable], flatSliceOffset: Int? = nil, backward: @escaping Backward
+  ) -> Variable {
     nodes.append(
       Node(
         value: value, inputs: inputs.map { $0.tape === self ? $0.index : -1 },
-        inputValues: inputs.map(\.value), backward: backward))
+        inputValues: inputs.map(\.value), backward: backward, flatSliceOffset: flatSliceOffset))
     return Variable(tape: self, index: nodes.count - 1, value: value)
   }
 }

@@ -82,6 +82,7 @@ extension Tensor {
         operation: "broadcast", shapes: [shape, target],
         reason: "shape \(shape) cannot be broadcast to \(target)")
     }
+    if count == 1 { return Tensor(shape: target, repeating: buffer.pointer[offset]) }
     let st = Broadcasting.strides(of: shape, in: target)
     return withUnsafeBufferPointer { a in
       Tensor(shape: target) { out in

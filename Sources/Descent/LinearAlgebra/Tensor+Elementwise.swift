@@ -33,11 +33,11 @@ extension Tensor {
     let shape = try Broadcasting.shape(a.shape, b.shape, operation: operation)
     let n = Tensor.elementCount(shape)
     if b.count == 1 && a.count == n {
-      let s = b.storage[b.offset]
+      let s = b.buffer.pointer[b.offset]
       return try a.map { combine($0, s) }.reshaped(shape)
     }
     if a.count == 1 && b.count == n {
-      let s = a.storage[a.offset]
+      let s = a.buffer.pointer[a.offset]
       return try b.map { combine(s, $0) }.reshaped(shape)
     }
     let sa = Broadcasting.strides(of: a.shape, in: shape)

@@ -87,12 +87,16 @@ extension Tensor {
     }
   }
 
-  /// The Euclidean norm √(∑ xᵢ²).
+  /// The Euclidean norm √(∑ xᵢ²) (NaN if any component is NaN).
   public var norm: Double {
     withUnsafeBufferPointer { p in
       // Scaled to avoid overflow for huge components (as LAPACK's dnrm2).
       var scale = 0.0
-      for x in p { scale = Swift.max(scale, abs(x)) }
+      for x in p {
+        // Swift.max(scale, NaN) keeps `scale`, which would make the norm of [NaN] zero.
+        if x.isNaN { return .nan }
+        scale = Swift.max(scale, abs(x))
+      }
       if scale == 0 || !scale.isFinite { return scale == 0 ? 0 : scale }
       var s = 0.0
       for x in p { let y = x / scale; s += y * y }

@@ -58,20 +58,38 @@ extension Tensor {
     guard expected == self.shape, start >= 0, start + self.shape[axis] <= shape[axis] else {
       throw ShapeError(operation: "embed", shapes: [self.shape, shape], reason: "cannot embed shape \(self.shape) in \(shape) at \(start) along axis \(axis)")
     }
-    var result = Tensor.zeros(shape)
     let outer = shape[..<axis].reduce(1, *)
     let inner = shape[(axis + 1)...].reduce(1, *)
     let block = self.shape[axis] * inner
-    let n = shape[axis]
-    withUnsafeBufferPointer { a in
-      result.withUnsafeMutableBufferPointer { out in
+    let row = shape[axis] * inner
+    let before = start * inner
+    // One pass: each output element is written once, zero or copied.
+    return withUnsafeBufferPointer { a in
+      Tensor(shape: shape) { out in
+        guard let base = out.baseAddress else { return }
         for o in 0..<outer {
-          let dst = (o * n + start) * inner
-          for j in 0..<block { out[dst + j] = a[o * block + j] }
+          let dst = base + o * row
+          dst.initialize(repeating: 0, count: before)
+          if block > 0 { (dst + before).initialize(from: a.baseAddress! + o * block, count: block) }
+          (dst + before + block).initialize(repeating: 0, count: row - before - block)
         }
       }
     }
-    return result
+  }
+
+  /// Adds `other` into this tensor's elements `start..<start + other.count` (flat,
+  /// row-major) in place: how a slice's gradient reaches its source without a full-size
+  /// temporary.
+  public mutating func add(_ other: Tensor, atFlatOffset start: Int) {
+    precondition(start >= 0 && start + other.count <= count, "add at \(start) of \(other.count) elements into \(count)")
+    other.withUnsafeBufferPointer { b in
+      withUnsafeMutableBufferPointer { a in
+        let window = UnsafeMutableBufferPointer(rebasing: a[start..<(start + b.count)])
+        Parallelism.forEachChunk(b.count) { r in
+          for i in r { window[i] += b[i] }
+        }
+      }
+    }
   }
 
   /// Joins tensors along `axis`; all other extents must agree.

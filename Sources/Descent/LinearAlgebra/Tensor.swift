@@ -14,7 +14,7 @@
 public struct Tensor: Sendable {
   /// The extent of each axis, outermost first. `[]` for a scalar.
   public private(set) var shape: [Int]
-  internal var storage: [Double]
+  internal var buffer: TensorBuffer
   internal var offset: Int
 
   /// The number of elements: the product of `shape` (1 for a scalar).
@@ -22,10 +22,15 @@ public struct Tensor: Sendable {
   /// The number of axes.
   public var rank: Int { shape.count }
 
-  internal init(uncheckedShape shape: [Int], storage: [Double], offset: Int = 0) {
+  internal init(uncheckedShape shape: [Int], buffer: TensorBuffer, offset: Int = 0) {
     self.shape = shape
-    self.storage = storage
+    self.buffer = buffer
     self.offset = offset
+  }
+
+  internal init(uncheckedShape shape: [Int], storage: [Double]) {
+    let buffer = storage.withUnsafeBufferPointer { TensorBuffer(copying: $0) }
+    self.init(uncheckedShape: shape, buffer: buffer)
   }
 
   /// A tensor of the given shape whose elements are `scalars`, in row-major order.
@@ -53,7 +58,7 @@ public struct Tensor: Sendable {
   /// A tensor of the given shape with every element equal to `value`.
   public init(shape: [Int], repeating value: Double) {
     precondition(shape.allSatisfy { $0 >= 0 }, "negative extent in shape \(shape)")
-    self.init(uncheckedShape: shape, storage: [Double](repeating: value, count: Tensor.elementCount(shape)))
+    self.init(shape: shape) { $0.initialize(repeating: value) }
   }
 
   /// A tensor of zeros.
@@ -79,26 +84,22 @@ public struct Tensor: Sendable {
   /// A tensor of the given shape filled by `body`, which receives the flat buffer to
   /// initialise completely. No zero-fill is paid for.
   public init(shape: [Int], unsafeUninitialized body: (UnsafeMutableBufferPointer<Double>) -> Void) {
-    let n = Tensor.elementCount(shape)
-    let storage = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
-      body(buffer)
-      initialized = n
-    }
-    self.init(uncheckedShape: shape, storage: storage)
+    let buffer = TensorBuffer(capacity: Tensor.elementCount(shape))
+    body(UnsafeMutableBufferPointer(start: buffer.pointer, count: buffer.capacity))
+    self.init(uncheckedShape: shape, buffer: buffer)
   }
 
   /// The elements in row-major order.
   public var scalars: [Double] {
-    if offset == 0 && storage.count == count { return storage }
-    return Array(storage[offset..<(offset + count)])
+    withUnsafeBufferPointer { Array($0) }
   }
 
   /// The only element of a tensor with one element (any rank), `nil` otherwise.
-  public var scalar: Double? { count == 1 ? storage[offset] : nil }
+  public var scalar: Double? { count == 1 ? buffer.pointer[offset] : nil }
 
   /// The element at a multi-dimensional index.
   public subscript(_ indices: Int...) -> Double {
-    get { storage[offset + flatIndex(indices)] }
+    get { buffer.pointer[offset + flatIndex(indices)] }
     set {
       let i = flatIndex(indices)
       withUnsafeMutableBufferPointer { $0[i] = newValue }
@@ -109,7 +110,7 @@ public struct Tensor: Sendable {
   public subscript(flat index: Int) -> Double {
     get {
       precondition(index >= 0 && index < count, "flat index \(index) outside 0..<\(count)")
-      return storage[offset + index]
+      return buffer.pointer[offset + index]
     }
     set {
       precondition(index >= 0 && index < count, "flat index \(index) outside 0..<\(count)")
@@ -129,11 +130,7 @@ public struct Tensor: Sendable {
 
   /// Calls `body` with the tensor's elements, contiguous and row-major.
   public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
-    let n = count
-    let start = offset
-    return try storage.withUnsafeBufferPointer { all in
-      try body(UnsafeBufferPointer(rebasing: all[start..<(start + n)]))
-    }
+    try body(UnsafeBufferPointer(start: buffer.pointer + offset, count: count))
   }
 
   /// Calls `body` with mutable access to the elements. Storage shared with another tensor,
@@ -142,11 +139,11 @@ public struct Tensor: Sendable {
     _ body: (UnsafeMutableBufferPointer<Double>) throws -> R
   ) rethrows -> R {
     let n = count
-    if offset != 0 || storage.count != n {
-      storage = Array(storage[offset..<(offset + n)])
+    if !isKnownUniquelyReferenced(&buffer) || offset != 0 || buffer.capacity != n {
+      buffer = TensorBuffer(copying: UnsafeBufferPointer(start: buffer.pointer + offset, count: n))
       offset = 0
     }
-    return try storage.withUnsafeMutableBufferPointer { try body($0) }
+    return try body(UnsafeMutableBufferPointer(start: buffer.pointer, count: n))
   }
 
   /// A view of `shape` elements starting `offset` elements into this tensor's flat storage:
@@ -156,7 +153,7 @@ public struct Tensor: Sendable {
     precondition(
       start >= 0 && start + n <= count,
       "window \(start)..<\(start + n) (shape \(newShape)) outside a tensor of \(count) elements")
-    return Tensor(uncheckedShape: newShape, storage: storage, offset: offset + start)
+    return Tensor(uncheckedShape: newShape, buffer: buffer, offset: offset + start)
   }
 
   /// The same elements with another shape of the same element count (no copy).
@@ -168,7 +165,7 @@ public struct Tensor: Sendable {
         operation: "reshape", shapes: [shape, newShape],
         reason: "\(count) elements cannot be viewed as shape \(newShape)")
     }
-    return Tensor(uncheckedShape: newShape, storage: storage, offset: offset)
+    return Tensor(uncheckedShape: newShape, buffer: buffer, offset: offset)
   }
 
   internal static func elementCount(_ shape: [Int]) -> Int {

@@ -59,6 +59,38 @@ import Testing
     #expect(try gradient(of: f, at: Tensor([1, 1])).scalars == [0, 0])
   }
 
+  /// The tensor form against its closed form: ∂f/∂xᵢ = −400xᵢ(xᵢ₊₁ − xᵢ²) − 2(1 − xᵢ)
+  /// + 200(xᵢ − xᵢ₋₁²), and the tridiagonal Hessian.
+  @Test func rosenbrockTensorFormMatchesItsClosedForm() throws {
+    let n = 10
+    let x = (0..<n).map { 1.5 + 0.1 * Double($0) }
+    var g = [Double](repeating: 0, count: n)
+    var h = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
+    var f = 0.0
+    for i in 0..<(n - 1) {
+      let t = x[i + 1] - x[i] * x[i]
+      f += 100 * t * t + (1 - x[i]) * (1 - x[i])
+      g[i] += -400 * x[i] * t - 2 * (1 - x[i])
+      g[i + 1] += 200 * t
+      h[i][i] += 1200 * x[i] * x[i] - 400 * x[i + 1] + 2
+      h[i + 1][i + 1] += 200
+      h[i][i + 1] -= 400 * x[i]
+      h[i + 1][i] -= 400 * x[i]
+    }
+    let (value, gradient, fullHessian) = try valueGradientAndHessian(of: TestFunctions.rosenbrock, at: Tensor(x))
+    // Sums of ~30 terms of size up to 1e3: 1e-12 relative.
+    expectClose([value], [f], rtol: 1e-12)
+    expectClose(gradient.scalars, g, rtol: 1e-12, atol: 1e-10)
+    expectClose(fullHessian.scalars, h.flatMap { $0 }, rtol: 1e-12, atol: 1e-10)
+    // The same numbers PyTorch prints for this point (Scripts/references/bench_torch.py --check).
+    expectClose([value], [3011.46], rtol: 1e-12)
+    expectClose(Array(gradient.scalars.prefix(3)), [391, 421.6, 570.6], rtol: 1e-12)
+    let hv = try hessianVectorProduct(of: TestFunctions.rosenbrock, at: Tensor(x), along: Tensor.ones([n]))
+    expectClose(Array(hv.scalars.prefix(3)), [1462, 1354, 1630], rtol: 1e-12)
+    let at1 = try hessian(of: TestFunctions.rosenbrock, at: Tensor([1, 1]))
+    #expect(at1.rows == [[802, -400], [-400, 200]])
+  }
+
   @Test func hessianIsSymmetricAndMatchesHessianVectorProducts() throws {
     var generator = SeededGenerator(seed: 11)
     let x = Tensor.randomNormal([6], using: &generator)
@@ -95,7 +127,7 @@ import Testing
   }
 
   @Test func nonScalarFunctionIsAnError() throws {
-    #expect(throws: ShapeError.self) { try gradient(of: { $0 * $0 }, at: Tensor([1, 2])) }
+    #expect(throws: ShapeError.self) { try gradient(of: { try $0 * $0 }, at: Tensor([1, 2])) }
   }
 
   @Test func reluDerivativeAtZeroIsZero() throws {

@@ -38,7 +38,7 @@ private func scalar(_ x: Variable) throws -> Variable { try x.element(15) }
 import Testing
 
 enum OperationCases {
-  static let all: [OperationCase] = arithmetic + elementary + structural + linearAlgebra + losses
+  static let all: [OperationCase] = arithmetic + elementary + structural + linearAlgebra + fused + losses
 
   static let arithmetic: [OperationCase] = [
     OperationCase("add same shape", inputs: 16) { x in try matrix(x) + matrix(x) * matrix(x) },
@@ -125,6 +125,17 @@ enum OperationCases {
     },
     OperationCase("matrix-vector product", inputs: 16) { x in
       try matmul(matrix(x) * matrix(x), row(x))
+    },
+  ]
+
+  static let fused: [OperationCase] = [
+    OperationCase("square", inputs: 4) { x in try square(x) * x },
+    OperationCase("multiply scaled, broadcasting", inputs: 16) { x in
+      try multiply(matrix(x), row(x), scaledBy: -2.5) * matrix(x)
+    },
+    OperationCase("sum of squares", inputs: 6) { x in try sumOfSquares(x) * x },
+    OperationCase("Rosenbrock, tensor form", inputs: 6, domain: -2...2) { x in
+      try TestFunctions.rosenbrock(x)
     },
   ]
 

@@ -1,0 +1,54 @@
+# Descent — set-up, tour, tests, benchmarks.
+#
+#   make tour    installs the native dependency if missing, builds (release), runs the main job
+#   make test    installs the native dependency if missing, runs every test
+#   make bench   runs the benchmarks (nested package Benchmarks/) and the PyTorch reference,
+#                and rewrites docs/benchmarks.md from their raw output
+
+SWIFT ?= swift
+UNAME := $(shell uname -s)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TOUR_ARGS ?= analyze "(1 - w1*w2)^2" --at 0,0
+TORCH_PYTHON ?= /opt/torchenv/bin/python
+
+.PHONY: deps tour test bench build clean
+
+# OpenBLAS + LAPACKE: Debian's libopenblas-dev has no LAPACKE, so both pkg-config names
+# are checked and both packages installed (after apt-get update, which a fresh machine needs).
+deps:
+	@if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists openblas && pkg-config --exists lapacke; then \
+	  exit 0; \
+	elif [ "$(UNAME)" = Darwin ]; then \
+	  echo "Descent needs OpenBLAS with LAPACKE. On macOS run:"; \
+	  echo "  brew install openblas pkg-config"; \
+	  echo "  export PKG_CONFIG_PATH=\"\$$(brew --prefix openblas)/lib/pkgconfig:\$$PKG_CONFIG_PATH\""; \
+	  echo "then run make again."; \
+	  exit 1; \
+	elif command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing OpenBLAS and LAPACKE (libopenblas-dev liblapacke-dev pkg-config)…"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libopenblas-dev liblapacke-dev pkg-config >/dev/null && \
+	  pkg-config --exists openblas && pkg-config --exists lapacke; \
+	else \
+	  echo "Descent needs OpenBLAS and LAPACKE with pkg-config files (openblas.pc, lapacke.pc);"; \
+	  echo "install them with your system's package manager."; \
+	  exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product descent
+
+tour: build
+	.build/release/descent $(TOUR_ARGS)
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --format jmh --path ../.build-bench-raw --no-progress
+	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 > .build-bench-raw/pytorch.json
+	python3 Scripts/benchmarks_table.py .build-bench-raw > docs/benchmarks.md
+	@echo "wrote docs/benchmarks.md"
+
+clean:
+	rm -rf .build .build-bench-raw Benchmarks/.build
