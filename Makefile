@@ -45,9 +45,14 @@ test: deps
 	$(SWIFT) test
 
 bench: deps
+	mkdir -p .build-bench-raw docs
+	rm -f .build-bench-raw/*.jmh.json .build-bench-raw/pytorch.json
+	$(SWIFT) --version > .build-bench-raw/swift-version.txt 2>&1
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --format jmh --path ../.build-bench-raw --no-progress
+	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 --repetitions 3 --warmup 1 > /dev/null
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 > .build-bench-raw/pytorch.json
-	python3 Scripts/benchmarks_table.py .build-bench-raw > docs/benchmarks.md
+	python3 Scripts/benchmarks_table.py .build-bench-raw > .build-bench-raw/benchmarks.md
+	mv .build-bench-raw/benchmarks.md docs/benchmarks.md
 	@echo "wrote docs/benchmarks.md"
 
 clean:

@@ -20,7 +20,8 @@ let package = Package(
   dependencies: [
     .package(path: ".."),
     // The interposer trait is what makes 1.38.1 resolve here, and it backs the malloc counts.
-    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    .package(
+      url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
   ],
   targets: [
     // The plugin runs executable targets whose directory sits in a folder named `Benchmarks`.

@@ -64,9 +64,13 @@ func registerMLPBenchmarks() {
   var generator = SeededGenerator(seed: 0)
   let p = model.initialParameters(using: &generator)
   let inputs = Tensor.randomNormal([model.batch, model.sizes.inputs], using: &generator)
-  let labels = (0..<model.batch).map { _ in Int.random(in: 0..<model.sizes.classes, using: &generator) }
+  let labels = (0..<model.batch).map { _ in
+    Int.random(in: 0..<model.sizes.classes, using: &generator)
+  }
   let v = Tensor.randomNormal([model.parameterCount], using: &generator)
-  let f: DifferentiableFunction = { p in try model.loss(p, inputs: Variable(inputs), labels: labels) }
+  let f: DifferentiableFunction = { p in
+    try model.loss(p, inputs: Variable(inputs), labels: labels)
+  }
 
   Benchmark("MLP.value" + model.label) { benchmark in
     for _ in benchmark.scaledIterations {

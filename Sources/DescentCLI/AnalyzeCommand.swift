@@ -77,7 +77,9 @@ struct AnalyzeCommand: ParsableCommand {
       return
     }
     if let diagnosis = formula.diagnoseNonFinite(at: point) {
-      throw CommandFailure.badInput("\(diagnosis.description) at \(at); the \(what) is not finite there")
+      throw CommandFailure.badInput(
+        "\(diagnosis.description) at \(at); the \(what) is not finite there",
+        detail: diagnosis.annotated)
     }
     throw CommandFailure.badInput(
       "formula \"\(formula.source)\": the \(what) is not finite at \(at); choose another point")

@@ -35,7 +35,7 @@ struct AnalyzeReport {
       zip(labels, a.eigenvectors).map { label, v in
         label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + NumberFormat.vector(v, digits: 4)
       })
-    lines.add("kind", "\(a.kind.rawValue): \(explanation)")
+    lines.add("kind", [a.kind.rawValue] + explanation.map { "  " + $0 })
     if let u = a.escapeDirection, let lambda = a.escapeCurvature, let change = a.predictedChange(step: step) {
       lines.add(
         "escape",
@@ -47,13 +47,16 @@ struct AnalyzeReport {
     return lines.render(indent: "")
   }
 
-  private var explanation: String {
+  private var explanation: [String] {
     switch analysis.kind {
-    case .localMinimum: "the Hessian is positive definite (every eigenvalue > 0)"
-    case .localMaximum: "the Hessian is negative definite (every eigenvalue < 0)"
-    case .saddlePoint: "the Hessian is indefinite (eigenvalues of both signs): downhill along some directions, uphill along others"
-    case .degenerate: "the Hessian is singular here (an eigenvalue ≈ 0, none of opposite sign): the second-order test cannot decide"
-    case .notCritical: "the gradient is not zero, so this is no critical point; the Hessian describes the local curvature"
+    case .localMinimum: ["the Hessian is positive definite: every eigenvalue > 0"]
+    case .localMaximum: ["the Hessian is negative definite: every eigenvalue < 0"]
+    case .saddlePoint:
+      ["the Hessian is indefinite: eigenvalues of both signs,", "downhill along some directions, uphill along others"]
+    case .degenerate:
+      ["an eigenvalue is ≈ 0 and none has the opposite sign:", "the second-order test cannot decide"]
+    case .notCritical:
+      ["the gradient is not zero, so this is no critical point;", "the Hessian describes the local curvature"]
     }
   }
 }

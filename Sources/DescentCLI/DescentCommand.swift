@@ -20,10 +20,26 @@ struct DescentCommand: ParsableCommand {
   static func main() {
     let arguments = FormulaArgument.protectLeadingMinus(Array(CommandLine.arguments.dropFirst()))
     do {
+      // Without this, `descent anlyze f --at 1` reports only "Unknown option '--at'".
+      let subcommands = configuration.subcommands.flatMap {
+        [$0._commandName] + $0.configuration.aliases
+      }
+      if let first = arguments.first, !first.hasPrefix("-"), first != "help",
+        !subcommands.contains(first)
+      {
+        throw CommandFailure.badInput(
+          "unknown subcommand '\(first)'; the subcommands are "
+            + "\(subcommands.joined(separator: ", ")) (see descent --help)")
+      }
       var command = try parseAsRoot(arguments)
       try command.run()
     } catch let failure as CommandFailure {
       FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+      // On a terminal, a formula error also shows the formula with a caret under the
+      // column; scripts (and the tests) read the one line above.
+      if let detail = failure.detail, isatty(STDERR_FILENO) != 0 {
+        FileHandle.standardError.write(Data((detail.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
+      }
       Foundation.exit(failure.status)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
@@ -43,6 +59,10 @@ struct DescentCommand: ParsableCommand {
 struct CommandFailure: Error {
   var message: String
   var status: Int32 = 1
+  /// Extra lines for a person at a terminal (a caret under a formula's column).
+  var detail: String?
 
-  static func badInput(_ message: String) -> CommandFailure { CommandFailure(message: message) }
+  static func badInput(_ message: String, detail: String? = nil) -> CommandFailure {
+    CommandFailure(message: message, detail: detail)
+  }
 }

@@ -30,7 +30,7 @@ enum FormulaArgument {
 
   /// Adds a hint to swift-argument-parser's message where a formula was read as an option.
   static func explain(_ message: String) -> String {
-    if message.contains("Unknown option '-") {
+    if message.contains("Unknown option '-"), !message.contains("Unknown option '--") {
       return message
         + " (a formula that starts with '-' goes last, after '--': descent analyze --at 1 -- \"-x^2\")"
     }

@@ -24,7 +24,10 @@ struct ObjectiveOptions: ParsableArguments {
     do {
       return try Formula(formula, variables: names)
     } catch {
-      throw CommandFailure.badInput(error.description)
+      if error.column == nil && variables != nil {
+        throw CommandFailure.badInput("--vars: \(error.description)")
+      }
+      throw CommandFailure.badInput(error.description, detail: error.column == nil ? nil : error.annotated)
     }
   }
 }

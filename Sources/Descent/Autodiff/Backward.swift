@@ -55,20 +55,13 @@ extension Tape {
       guard relevant[i], let g = grads[i] else { continue }
       let node = nodes[i]
       guard let backward = node.backward else { continue }
-      let needs = node.inputs.map { $0 >= 0 && relevant[$0] }
+      var needs = node.inputs.map { $0 >= 0 && relevant[$0] }
       guard needs.contains(true) else { continue }
       if !requested[i] { grads[i] = nil }  // free the buffer as soon as it is used
-      if !isRecording, let start = node.flatSliceOffset, !g.isTracked {
-        // A first-axis slice: add its gradient straight into the source's buffer.
-        let p = node.inputs[0]
-        if grads[p] == nil {
-          grads[p] = Variable(try g.value.embedded(in: node.inputValues[0].shape, axis: 0, at: start / Swift.max(1, node.inputValues[0].shape.dropFirst().reduce(1, *))))
-        } else if grads[p]!.isTracked {
-          grads[p] = try grads[p]! + Variable(g.value.embedded(in: node.inputValues[0].shape, axis: 0, at: start / Swift.max(1, node.inputValues[0].shape.dropFirst().reduce(1, *))))
-        } else {
-          grads[p]!.value.add(g.value, atFlatOffset: start)
+      if !isRecording, !g.isTracked, let shortcut = node.shortcut {
+        if try takeShortcut(shortcut, node: node, g: g.value, needs: &needs, grads: &grads) {
+          continue
         }
-        continue
       }
       let inputVariables = node.inputs.indices.map { k in
         node.inputs[k] >= 0
@@ -86,7 +79,7 @@ extension Tape {
         if grads[p] == nil {
           grads[p] = gk
         } else if !isRecording && !grads[p]!.isTracked && !gk.isTracked {
-          grads[p]!.value.add(gk.value)  // in place: the buffer is this pass's own
+          grads[p] = Tape.inPlace(&grads[p]) { $0.add(gk.value) }
         } else {
           grads[p] = try grads[p]! + gk
         }
@@ -95,5 +88,45 @@ extension Tape {
     return inputs.map { input in
       input.index <= last ? (grads[input.index] ?? Variable(Tensor.zeros(input.shape))) : Variable(Tensor.zeros(input.shape))
     }
+  }
+
+  /// Applies a first-order shortcut: adds gradients in place where a buffer exists (one
+  /// pass), clearing those inputs from `needs`. Returns true when nothing is left for the rule.
+  private func takeShortcut(
+    _ shortcut: FirstOrderShortcut, node: Node, g: Tensor, needs: inout [Bool], grads: inout [Variable?]
+  ) throws -> Bool {
+    switch shortcut {
+    case .firstAxisSlice(let row, let flatOffset):
+      let p = node.inputs[0]
+      let sourceShape = node.inputValues[0].shape
+      if grads[p] == nil {
+        grads[p] = Variable(try g.embedded(in: sourceShape, axis: 0, at: row))
+      } else if grads[p]!.isTracked {
+        grads[p] = try grads[p]! + Variable(g.embedded(in: sourceShape, axis: 0, at: row))
+      } else {
+        grads[p] = Tape.inPlace(&grads[p]) { $0.add(g, atFlatOffset: flatOffset) }
+      }
+      return true
+    case .scaledProduct(let scales, let factors):
+      for k in node.inputs.indices where needs[k] {
+        let p = node.inputs[k]
+        guard grads[p] != nil, !grads[p]!.isTracked else { continue }
+        let factor = factors[k].map { node.inputValues[$0] }
+        let target = grads[p]!.shape
+        guard factor.map({ $0.shape == target }) ?? true, g.shape == target || (g.count == 1 && factor != nil) else { continue }
+        grads[p] = Tape.inPlace(&grads[p]) { $0.addScaledProduct(g, factor, scale: scales[k]) }
+        needs[k] = false
+      }
+      return !needs.contains(true)
+    }
+  }
+
+  /// Takes a gradient buffer out of its slot so that it is uniquely referenced, mutates it in
+  /// place (no copy-on-write), and returns it to be stored back.
+  private static func inPlace(_ slot: inout Variable?, _ body: (inout Tensor) -> Void) -> Variable {
+    var tensor = slot!.value
+    slot = nil
+    body(&tensor)
+    return Variable(tensor)
   }
 }

@@ -6,7 +6,7 @@
 /// c · a ⊙ b in one pass, broadcasting. Derivatives: c·b and c·a.
 public func multiply(_ a: Variable, _ b: Variable, scaledBy c: Double) throws -> Variable {
   let value = try Tensor.zip(a.value, b.value, operation: "multiply") { c * $0 * $1 }
-  return Variable.record(value, [a, b]) { g, x, _, needs in
+  return Variable.record(value, [a, b], shortcut: .scaledProduct(scales: [c, c], factors: [1, 0])) { g, x, _, needs in
     [
       needs[0] ? try x[0].unbroadcast(multiply(g, x[1], scaledBy: c)) : nil,
       needs[1] ? try x[1].unbroadcast(multiply(g, x[0], scaledBy: c)) : nil,
@@ -16,7 +16,7 @@ public func multiply(_ a: Variable, _ b: Variable, scaledBy c: Double) throws ->
 
 /// x², elementwise. Derivative: 2x (one fused pass backwards, where `x * x` takes three).
 public func square(_ x: Variable) -> Variable {
-  Variable.record(x.value.map { $0 * $0 }, [x]) { g, x, _, _ in
+  Variable.record(x.value.map { $0 * $0 }, [x], shortcut: .scaledProduct(scales: [2], factors: [0])) { g, x, _, _ in
     [try multiply(g, x[0], scaledBy: 2)]
   }
 }
@@ -35,7 +35,7 @@ public func sumOfSquares(_ x: Variable) -> Variable {
     while i < p.count { s0 += p[i] * p[i]; i += 1 }
     return (s0 + s1) + (s2 + s3)
   }
-  return Variable.record(Tensor(scalar: s), [x]) { g, x, _, _ in
+  return Variable.record(Tensor(scalar: s), [x], shortcut: .scaledProduct(scales: [2], factors: [0])) { g, x, _, _ in
     [try multiply(x[0], g, scaledBy: 2)]
   }
 }

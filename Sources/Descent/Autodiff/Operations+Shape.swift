@@ -19,8 +19,9 @@ extension Variable {
   public func slice(axis: Int = 0, _ range: Range<Int>) throws -> Variable {
     let source = shape
     let inner = shape.dropFirst().reduce(1, *)
-    let offset = axis == 0 ? range.lowerBound * inner : nil
-    return Variable.record(try value.slice(axis: axis, range), [self], flatSliceOffset: offset) { g, _, _, _ in
+    let shortcut: Tape.FirstOrderShortcut? =
+      axis == 0 ? .firstAxisSlice(row: range.lowerBound, flatOffset: range.lowerBound * inner) : nil
+    return Variable.record(try value.slice(axis: axis, range), [self], shortcut: shortcut) { g, _, _, _ in
       [try g.embedded(in: source, axis: axis, at: range.lowerBound)]
     }
   }

@@ -35,10 +35,21 @@ public final class Tape {
     var inputValues: [Tensor]
     /// nil for a leaf (a variable created by ``Tape/variable(_:)``).
     var backward: Backward?
-    /// For a slice along the first axis: where its elements start in the source, flat.
-    /// Lets a first-order backward pass add the gradient into the source's buffer in place
-    /// instead of building a zero-padded copy.
-    var flatSliceOffset: Int?
+    /// Shortcuts a first-order backward pass (nothing recorded) may take instead of the
+    /// rule: they add an input's gradient straight into an existing buffer in one pass.
+    var shortcut: FirstOrderShortcut?
+  }
+
+  /// How an input's gradient can be added in place, in one pass over memory, when the
+  /// backward pass is not recorded. The rule stays the definition (and is what second order
+  /// differentiates); a shortcut must compute exactly what the rule would add.
+  enum FirstOrderShortcut {
+    /// A slice of the first axis starting `flatOffset` elements into the source: the
+    /// gradient is added into that window of the source's gradient.
+    case firstAxisSlice(row: Int, flatOffset: Int)
+    /// Input k's gradient is `scales[k] · g ⊙ inputs[factors[k]]` (factor nil: `scales[k]·g`),
+    /// all shapes equal to the output's (or g a scalar broadcast over the factor).
+    case scaledProduct(scales: [Double], factors: [Int?])
   }
 
   var nodes: [Node] = []
@@ -60,12 +71,13 @@ public final class Tape {
   }
 
   func record(
-    _ value: Tensor, inputs: [Variable], flatSliceOffset: Int? = nil, backward: @escaping Backward
+    _ value: Tensor, inputs: [Variable], shortcut: FirstOrderShortcut? = nil,
+    backward: @escaping Backward
   ) -> Variable {
     nodes.append(
       Node(
         value: value, inputs: inputs.map { $0.tape === self ? $0.index : -1 },
-        inputValues: inputs.map(\.value), backward: backward, flatSliceOffset: flatSliceOffset))
+        inputValues: inputs.map(\.value), backward: backward, shortcut: shortcut))
     return Variable(tape: self, index: nodes.count - 1, value: value)
   }
 }

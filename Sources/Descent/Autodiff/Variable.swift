@@ -47,7 +47,7 @@ public struct Variable {
   /// Records an operation with result `value` on the tape of any tracked, recording input;
   /// returns a constant when no input is tracked or the tape is not recording.
   static func record(
-    _ value: Tensor, _ inputs: [Variable], flatSliceOffset: Int? = nil,
+    _ value: Tensor, _ inputs: [Variable], shortcut: Tape.FirstOrderShortcut? = nil,
     backward: @escaping Tape.Backward
   ) -> Variable {
     var tape: Tape?
@@ -60,6 +60,6 @@ public struct Variable {
       }
     }
     guard let tape, tape.isRecording else { return Variable(value) }
-    return tape.record(value, inputs: inputs, flatSliceOffset: flatSliceOffset, backward: backward)
+    return tape.record(value, inputs: inputs, shortcut: shortcut, backward: backward)
   }
 }

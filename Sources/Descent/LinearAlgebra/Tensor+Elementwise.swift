@@ -77,6 +77,30 @@ extension Tensor {
     }
   }
 
+  /// `self += scale · a ⊙ b` in place, one pass (`b` nil: `self += scale · a`). `a` has
+  /// this tensor's shape, or is a single element broadcast over `b`.
+  public mutating func addScaledProduct(_ a: Tensor, _ b: Tensor?, scale: Double) {
+    precondition(
+      (a.shape == shape || (a.count == 1 && b != nil)) && (b?.shape ?? shape) == shape,
+      "addScaledProduct: shapes \(shape), \(a.shape) and \(b?.shape ?? [])")
+    a.withUnsafeBufferPointer { pa in
+      withUnsafeMutableBufferPointer { out in
+        if let b {
+          b.withUnsafeBufferPointer { pb in
+            if pa.count == out.count {
+              Parallelism.forEachChunk(out.count) { r in for i in r { out[i] += scale * pa[i] * pb[i] } }
+            } else {
+              let s = scale * pa[0]
+              Parallelism.forEachChunk(out.count) { r in for i in r { out[i] += s * pb[i] } }
+            }
+          }
+        } else {
+          Parallelism.forEachChunk(out.count) { r in for i in r { out[i] += scale * pa[i] } }
+        }
+      }
+    }
+  }
+
   /// The elementwise sum, broadcasting. Throws ``ShapeError`` naming both shapes.
   public static func + (a: Tensor, b: Tensor) throws(ShapeError) -> Tensor {
     try zip(a, b, operation: "add") { $0 + $1 }

@@ -40,6 +40,7 @@ public enum TensorMemory {
   nonisolated(unsafe) private static var free: [Int: [UnsafeMutablePointer<Double>]] = [:]
   nonisolated(unsafe) private static var cachedBytes = 0
   nonisolated(unsafe) private static var limit = 1 << 30
+  nonisolated(unsafe) private static var largeAllocations = 0
   private static let lock = NSLock()
 
   /// The most memory kept cached for reuse (default 1 GiB). Lowering it frees the cache.
@@ -50,6 +51,11 @@ public enum TensorMemory {
       if newValue < cachedBytesNow { emptyCache() }
     }
   }
+
+  /// How many blocks of at least ``minimumCachedCount`` doubles were handed out so far
+  /// (from the cache or fresh): one per large temporary, a stable measure of how much
+  /// memory traffic an operation causes.
+  public static var largeAllocationCount: Int { lock.withLock { largeAllocations } }
 
   /// Bytes currently held in the cache (not in use by any tensor).
   public static var cachedBytesNow: Int { lock.withLock { cachedBytes } }
@@ -68,6 +74,7 @@ public enum TensorMemory {
   static func allocate(_ count: Int) -> UnsafeMutablePointer<Double> {
     if count >= minimumCachedCount {
       let cached: UnsafeMutablePointer<Double>? = lock.withLock {
+        largeAllocations += 1
         guard var list = free[count], let p = list.popLast() else { return nil }
         free[count] = list.isEmpty ? nil : list
         cachedBytes -= count * MemoryLayout<Double>.stride

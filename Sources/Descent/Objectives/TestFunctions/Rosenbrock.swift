@@ -10,7 +10,7 @@ public enum TestFunctions {
   /// Minimum 0 at x = (1, …, 1); for n = 2 it is the banana valley `(1-x)^2 + 100*(y-x^2)^2`
   /// with Hessian [[802, −400], [−400, 200]] at the minimum. The usual start is
   /// (−1.2, 1, −1.2, 1, …). Five passes over memory forwards: a square, a difference, a
-  /// sum of squares, 1 − x, a sum of squares (see ``sumOfSquares(_:)``).
+  /// sum of squares, x − 1, a sum of squares (see ``sumOfSquares(_:)``).
   ///
   /// ## References
   /// H. H. Rosenbrock, "An automatic method for finding the greatest or least value of a
@@ -23,6 +23,8 @@ public enum TestFunctions {
     }
     let head = try x[0..<(n - 1)]
     let tail = try x[1..<n]
-    return try 100 * sumOfSquares(tail - square(head)) + sumOfSquares(1 - head)
+    // (xᵢ² − xᵢ₊₁)² and (xᵢ − 1)²: the same squares, written without negations, which
+    // saves two passes over memory backwards.
+    return try 100 * sumOfSquares(square(head) - tail) + sumOfSquares(head - 1)
   }
 }
