@@ -6,7 +6,8 @@ import Foundation
 struct AnalyzeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
-    abstract: "Classify a point: gradient, Hessian, eigenvalues; minimum, maximum or saddle, and the way out of a saddle.",
+    abstract:
+      "Classify a point: gradient, Hessian, eigenvalues; minimum, maximum or saddle, and the way out of a saddle.",
     discussion: """
       The point is critical when ‖∇f‖∞ ≤ gtol. Then, with tol = eig-tol · max(1, max|λ|): \
       every eigenvalue > tol is a local minimum, every eigenvalue < −tol a local maximum, \
@@ -18,22 +19,32 @@ struct AnalyzeCommand: ParsableCommand {
 
   @OptionGroup var objective: ObjectiveOptions
 
-  @Option(name: .customLong("at"), parsing: .unconditional, help: ArgumentHelp("The point, one number per variable: --at 0,0.", valueName: "point"))
+  @Option(
+    name: .customLong("at"), parsing: .unconditional,
+    help: ArgumentHelp("The point, one number per variable: --at 0,0.", valueName: "point"))
   var at: String
 
-  @Option(name: .customLong("gtol"), parsing: .unconditional, help: "Gradient tolerance on ‖∇f‖∞ for a critical point.")
+  @Option(
+    name: .customLong("gtol"), parsing: .unconditional,
+    help: "Gradient tolerance on ‖∇f‖∞ for a critical point.")
   var gradientTolerance: Double = 1e-6
 
-  @Option(name: .customLong("eig-tol"), parsing: .unconditional, help: "Relative eigenvalue tolerance: |λ| ≤ eig-tol · max(1, max|λ|) counts as zero.")
+  @Option(
+    name: .customLong("eig-tol"), parsing: .unconditional,
+    help: "Relative eigenvalue tolerance: |λ| ≤ eig-tol · max(1, max|λ|) counts as zero.")
   var eigenvalueTolerance: Double = 1e-8
 
-  @Option(name: .customLong("step"), parsing: .unconditional, help: "Step length s along the escape direction for the predicted change ½λs².")
+  @Option(
+    name: .customLong("step"), parsing: .unconditional,
+    help: "Step length s along the escape direction for the predicted change ½λs².")
   var step: Double = 1
 
   @Option(help: "Output: text (aligned, for people) or json (one document, sorted keys).")
   var format: OutputFormat = .text
 
-  @Option(name: .customLong("threads"), help: "Threads for BLAS/LAPACK and parallel loops (default: all cores).")
+  @Option(
+    name: .customLong("threads"),
+    help: "Threads for BLAS/LAPACK and parallel loops (default: all cores).")
   var threads: Int?
 
   func validate() throws {
@@ -43,8 +54,12 @@ struct AnalyzeCommand: ParsableCommand {
     guard eigenvalueTolerance >= 0, eigenvalueTolerance.isFinite else {
       throw ValidationError("--eig-tol must be a finite number ≥ 0, got \(eigenvalueTolerance)")
     }
-    guard step.isFinite else { throw ValidationError("--step must be a finite number, got \(step)") }
-    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    guard step.isFinite else {
+      throw ValidationError("--step must be a finite number, got \(step)")
+    }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads must be at least 1, got \(threads)")
+    }
   }
 
   func run() throws {
@@ -64,8 +79,11 @@ struct AnalyzeCommand: ParsableCommand {
 
   /// A point where the formula or its derivatives are not finite is bad input: say which
   /// part of the formula fails, where, and why.
-  private func requireFinite(_ formula: Formula, point: [Double], value: Double, gradient: [Double], hessian: Tensor) throws {
-    let at = zip(formula.variables, point).map { "\($0) = \(NumberFormat.short($1))" }.joined(separator: ", ")
+  private func requireFinite(
+    _ formula: Formula, point: [Double], value: Double, gradient: [Double], hessian: Tensor
+  ) throws {
+    let at = zip(formula.variables, point).map { "\($0) = \(NumberFormat.short($1))" }.joined(
+      separator: ", ")
     let what: String
     if !value.isFinite {
       what = "value"

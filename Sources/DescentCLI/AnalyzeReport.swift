@@ -11,7 +11,9 @@ struct AnalyzeReport {
     let names = formula.variables
     var lines = LabeledLines()
     lines.add("formula", formula.source)
-    lines.add("point", zip(names, a.point).map { "\($0) = \(NumberFormat.short($1))" }.joined(separator: ", "))
+    lines.add(
+      "point",
+      zip(names, a.point).map { "\($0) = \(NumberFormat.short($1))" }.joined(separator: ", "))
     lines.add("value", NumberFormat.short(a.value, digits: 10))
     let gInf = Tensor(a.gradient).maxNorm
     let critical = a.kind != .notCritical
@@ -33,10 +35,13 @@ struct AnalyzeReport {
     lines.add(
       "eigenvectors",
       zip(labels, a.eigenvectors).map { label, v in
-        label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + NumberFormat.vector(v, digits: 4)
+        label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+          + NumberFormat.vector(v, digits: 4)
       })
     lines.add("kind", [a.kind.rawValue] + explanation.map { "  " + $0 })
-    if let u = a.escapeDirection, let lambda = a.escapeCurvature, let change = a.predictedChange(step: step) {
+    if let u = a.escapeDirection, let lambda = a.escapeCurvature,
+      let change = a.predictedChange(step: step)
+    {
       lines.add(
         "escape",
         [
@@ -52,11 +57,20 @@ struct AnalyzeReport {
     case .localMinimum: ["the Hessian is positive definite: every eigenvalue > 0"]
     case .localMaximum: ["the Hessian is negative definite: every eigenvalue < 0"]
     case .saddlePoint:
-      ["the Hessian is indefinite: eigenvalues of both signs,", "downhill along some directions, uphill along others"]
+      [
+        "the Hessian is indefinite: eigenvalues of both signs,",
+        "downhill along some directions, uphill along others",
+      ]
     case .degenerate:
-      ["an eigenvalue is ≈ 0 and none has the opposite sign:", "the second-order test cannot decide"]
+      [
+        "an eigenvalue is ≈ 0 and none has the opposite sign:",
+        "the second-order test cannot decide",
+      ]
     case .notCritical:
-      ["the gradient is not zero, so this is no critical point;", "the Hessian describes the local curvature"]
+      [
+        "the gradient is not zero, so this is no critical point;",
+        "the Hessian describes the local curvature",
+      ]
     }
   }
 }

@@ -7,7 +7,8 @@ import Foundation
 struct DescentCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "descent",
-    abstract: "Gradient-based optimization and loss surfaces: derivatives, critical points, optimizers.",
+    abstract:
+      "Gradient-based optimization and loss surfaces: derivatives, critical points, optimizers.",
     discussion: """
       Exit status: 0 the command did its work; 1 bad input (formula, flag, file), with one \
       line on stderr; 3 the run diverged or hit non-finite numbers.
@@ -38,7 +39,9 @@ struct DescentCommand: ParsableCommand {
       // On a terminal, a formula error also shows the formula with a caret under the
       // column; scripts (and the tests) read the one line above.
       if let detail = failure.detail, isatty(STDERR_FILENO) != 0 {
-        FileHandle.standardError.write(Data((detail.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardError.write(
+          Data(
+            (detail.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n").utf8))
       }
       Foundation.exit(failure.status)
     } catch let code as ExitCode {

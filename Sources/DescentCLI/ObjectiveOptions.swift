@@ -1,9 +1,11 @@
 import ArgumentParser
 import Descent
+import Foundation
 
 /// The objective typed on the command line: a formula and, optionally, its variable order.
 struct ObjectiveOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("The objective, a formula such as \"(1 - w1*w2)^2\".", valueName: "formula"))
+  @Argument(
+    help: ArgumentHelp("The objective, a formula such as \"(1 - w1*w2)^2\".", valueName: "formula"))
   var formula: String
 
   @Option(
@@ -27,7 +29,8 @@ struct ObjectiveOptions: ParsableArguments {
       if error.column == nil && variables != nil {
         throw CommandFailure.badInput("--vars: \(error.description)")
       }
-      throw CommandFailure.badInput(error.description, detail: error.column == nil ? nil : error.annotated)
+      throw CommandFailure.badInput(
+        error.description, detail: error.column == nil ? nil : error.annotated)
     }
   }
 }
@@ -36,5 +39,3 @@ struct ObjectiveOptions: ParsableArguments {
 func parsePoint(_ text: String, flag: String, for formula: Formula) throws -> [Double] {
   try NumberList.parse(text, flag: flag, count: formula.variables.count, names: formula.variables)
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// The output formats shared by every subcommand (CLI.md): `text` for people, `json` one
@@ -43,7 +44,9 @@ enum NumberFormat {
     let cells = rows.map { $0.map { short($0, digits: digits) } }
     let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
     return cells.map { row in
-      "[ " + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ") + " ]"
+      "[ "
+        + row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ")
+        + " ]"
     }
   }
 }
@@ -60,12 +63,13 @@ struct LabeledLines {
     var out: [String] = []
     for (label, lines) in rows {
       for (i, line) in lines.enumerated() {
-        let head = i == 0 ? label.padding(toLength: width, withPad: " ", startingAt: 0) : String(repeating: " ", count: width)
+        let head =
+          i == 0
+          ? label.padding(toLength: width, withPad: " ", startingAt: 0)
+          : String(repeating: " ", count: width)
         out.append(indent + head + "  " + line)
       }
     }
     return out.joined(separator: "\n")
   }
 }
-
-import ArgumentParser

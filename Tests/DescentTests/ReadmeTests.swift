@@ -19,9 +19,11 @@ import Testing
     expectClose(hv.scalars, [1330, 480], rtol: 1e-14)
     #expect(try hessian(of: rosenbrock, at: Tensor([1, 1])).rows == [[802, -400], [-400, 200]])
 
-    let analysis = try CriticalPointAnalysis(of: try Formula("(1 - w1*w2)^2").objective, at: [0, 0])
+    let analysis = try CriticalPointAnalysis(
+      of: try Formula("(1 - w1*w2)^2").objective, at: [0, 0])
     #expect(analysis.kind == .saddlePoint)
-    expectClose(try #require(analysis.escapeDirection), [(0.5).squareRoot(), (0.5).squareRoot()], atol: 1e-15)
+    expectClose(
+      try #require(analysis.escapeDirection), [(0.5).squareRoot(), (0.5).squareRoot()], atol: 1e-15)
 
     let a = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
     #expect(try (a + Tensor([10, 20, 30])).scalars == [11, 22, 33, 14, 25, 36])

@@ -90,7 +90,9 @@ public struct CriticalPointAnalysis: Sendable {
       eigenvalueTolerance: eigenvalueTolerance)
   }
 
-  static func classify(gradientMaxNorm: Double, gtol: Double, eigenvalues: [Double], tol: Double) -> CriticalPointKind {
+  static func classify(gradientMaxNorm: Double, gtol: Double, eigenvalues: [Double], tol: Double)
+    -> CriticalPointKind
+  {
     guard gradientMaxNorm <= gtol else { return .notCritical }
     if eigenvalues.allSatisfy({ $0 > tol }) { return .localMinimum }
     if eigenvalues.allSatisfy({ $0 < -tol }) { return .localMaximum }

@@ -65,7 +65,8 @@ enum DerivativeCheck {
       }
     }
     let worst = entries.sorted {
-      ($0.violation.isNaN ? .infinity : $0.violation) > ($1.violation.isNaN ? .infinity : $1.violation)
+      ($0.violation.isNaN ? .infinity : $0.violation)
+        > ($1.violation.isNaN ? .infinity : $1.violation)
     }.prefix(worstCount)
     return DerivativeCheckReport(
       order: order, entries: entries, worst: Array(worst),
@@ -75,7 +76,9 @@ enum DerivativeCheck {
   }
 
   /// Central differences of a vector-valued `g` at `x`: column j is (g(x + εeⱼ) − g(x − εeⱼ)) / 2ε.
-  static func numericJacobian(_ g: (Tensor) throws -> Tensor, at x: Tensor, eps: Double) throws -> Tensor {
+  static func numericJacobian(_ g: (Tensor) throws -> Tensor, at x: Tensor, eps: Double) throws
+    -> Tensor
+  {
     let n = x.count
     var columns: [Tensor] = []
     for j in 0..<n {
@@ -127,7 +130,9 @@ public func gradgradcheck(
   atol: Double = 1e-5, rtol: Double = 1e-3, worstCount: Int = 5
 ) throws -> DerivativeCheckReport {
   let vjp: DifferentiableFunction = { xv in
-    guard let tape = xv.tape else { return try Variable(gradientTimes(f, at: xv.value, gradOutputs)) }
+    guard let tape = xv.tape else {
+      return try Variable(gradientTimes(f, at: xv.value, gradOutputs))
+    }
     let y = try f(xv)
     return try tape.gradients(of: y, withRespectTo: [xv], seed: gradOutputs, createGraph: true)[0]
   }
@@ -140,7 +145,8 @@ public func gradgradcheck(
 }
 
 /// J(x)ᵀu, first order only.
-private func gradientTimes(_ f: DifferentiableFunction, at x: Tensor, _ u: Tensor?) throws -> Tensor {
+private func gradientTimes(_ f: DifferentiableFunction, at x: Tensor, _ u: Tensor?) throws -> Tensor
+{
   let tape = Tape()
   let xv = tape.variable(x)
   let y = try f(xv)

@@ -75,7 +75,8 @@ extension Tape {
         let p = node.inputs[k]
         precondition(
           gk.shape == node.inputValues[k].shape,
-          "backward rule returned shape \(gk.shape) for an input of shape \(node.inputValues[k].shape)")
+          "backward rule returned shape \(gk.shape) for an input of shape \(node.inputValues[k].shape)"
+        )
         if grads[p] == nil {
           grads[p] = gk
         } else if !isRecording && !grads[p]!.isTracked && !gk.isTracked {
@@ -86,14 +87,17 @@ extension Tape {
       }
     }
     return inputs.map { input in
-      input.index <= last ? (grads[input.index] ?? Variable(Tensor.zeros(input.shape))) : Variable(Tensor.zeros(input.shape))
+      input.index <= last
+        ? (grads[input.index] ?? Variable(Tensor.zeros(input.shape)))
+        : Variable(Tensor.zeros(input.shape))
     }
   }
 
   /// Applies a first-order shortcut: adds gradients in place where a buffer exists (one
   /// pass), clearing those inputs from `needs`. Returns true when nothing is left for the rule.
   private func takeShortcut(
-    _ shortcut: FirstOrderShortcut, node: Node, g: Tensor, needs: inout [Bool], grads: inout [Variable?]
+    _ shortcut: FirstOrderShortcut, node: Node, g: Tensor, needs: inout [Bool],
+    grads: inout [Variable?]
   ) throws -> Bool {
     switch shortcut {
     case .firstAxisSlice(let row, let flatOffset):
@@ -113,7 +117,9 @@ extension Tape {
         guard grads[p] != nil, !grads[p]!.isTracked else { continue }
         let factor = factors[k].map { node.inputValues[$0] }
         let target = grads[p]!.shape
-        guard factor.map({ $0.shape == target }) ?? true, g.shape == target || (g.count == 1 && factor != nil) else { continue }
+        guard factor.map({ $0.shape == target }) ?? true,
+          g.shape == target || (g.count == 1 && factor != nil)
+        else { continue }
         grads[p] = Tape.inPlace(&grads[p]) { $0.addScaledProduct(g, factor, scale: scales[k]) }
         needs[k] = false
       }

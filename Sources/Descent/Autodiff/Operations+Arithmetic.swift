@@ -28,21 +28,28 @@ extension Variable {
 
   /// a + b, broadcasting. ∂/∂a = 1, ∂/∂b = 1.
   public static func + (a: Variable, b: Variable) throws -> Variable {
-    record(try a.value + b.value, [a, b], shortcut: .scaledProduct(scales: [1, 1], factors: [nil, nil])) { g, x, _, needs in
+    record(
+      try a.value + b.value, [a, b], shortcut: .scaledProduct(scales: [1, 1], factors: [nil, nil])
+    ) { g, x, _, needs in
       [needs[0] ? try x[0].unbroadcast(g) : nil, needs[1] ? try x[1].unbroadcast(g) : nil]
     }
   }
 
   /// a − b, broadcasting. ∂/∂a = 1, ∂/∂b = −1.
   public static func - (a: Variable, b: Variable) throws -> Variable {
-    record(try a.value - b.value, [a, b], shortcut: .scaledProduct(scales: [1, -1], factors: [nil, nil])) { g, x, _, needs in
+    record(
+      try a.value - b.value, [a, b],
+      shortcut: .scaledProduct(scales: [1, -1], factors: [nil, nil])
+    ) { g, x, _, needs in
       [needs[0] ? try x[0].unbroadcast(g) : nil, needs[1] ? try x[1].unbroadcast(-g) : nil]
     }
   }
 
   /// a ⊙ b (elementwise), broadcasting. ∂/∂a = b, ∂/∂b = a.
   public static func * (a: Variable, b: Variable) throws -> Variable {
-    record(try a.value * b.value, [a, b], shortcut: .scaledProduct(scales: [1, 1], factors: [1, 0])) { g, x, _, needs in
+    record(
+      try a.value * b.value, [a, b], shortcut: .scaledProduct(scales: [1, 1], factors: [1, 0])
+    ) { g, x, _, needs in
       [
         needs[0] ? try x[0].unbroadcast(g * x[1]) : nil,
         needs[1] ? try x[1].unbroadcast(g * x[0]) : nil,
@@ -62,12 +69,16 @@ extension Variable {
 
   /// −a.
   public static prefix func - (a: Variable) -> Variable {
-    record(-a.value, [a], shortcut: .scaledProduct(scales: [-1], factors: [nil])) { g, _, _, _ in [-g] }
+    record(-a.value, [a], shortcut: .scaledProduct(scales: [-1], factors: [nil])) { g, _, _, _ in
+      [-g]
+    }
   }
 
   /// a + s.
   public static func + (a: Variable, s: Double) -> Variable {
-    record(a.value + s, [a], shortcut: .scaledProduct(scales: [1], factors: [nil])) { g, _, _, _ in [g] }
+    record(a.value + s, [a], shortcut: .scaledProduct(scales: [1], factors: [nil])) { g, _, _, _ in
+      [g]
+    }
   }
   /// s + a.
   public static func + (s: Double, a: Variable) -> Variable { a + s }
@@ -75,11 +86,15 @@ extension Variable {
   public static func - (a: Variable, s: Double) -> Variable { a + (-s) }
   /// s − a.
   public static func - (s: Double, a: Variable) -> Variable {
-    record(s - a.value, [a], shortcut: .scaledProduct(scales: [-1], factors: [nil])) { g, _, _, _ in [-g] }
+    record(s - a.value, [a], shortcut: .scaledProduct(scales: [-1], factors: [nil])) { g, _, _, _ in
+      [-g]
+    }
   }
   /// a · s.
   public static func * (a: Variable, s: Double) -> Variable {
-    record(a.value * s, [a], shortcut: .scaledProduct(scales: [s], factors: [nil])) { g, _, _, _ in [g * s] }
+    record(a.value * s, [a], shortcut: .scaledProduct(scales: [s], factors: [nil])) { g, _, _, _ in
+      [g * s]
+    }
   }
   /// s · a.
   public static func * (s: Double, a: Variable) -> Variable { a * s }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Variable {
   /// The sum of all elements, a rank-0 variable. Derivative: ones (the gradient broadcast).
   public func sum() throws -> Variable {
@@ -54,5 +56,3 @@ extension Variable {
 public func sum(_ x: Variable) throws -> Variable { try x.sum() }
 /// The mean of all elements of `x`.
 public func mean(_ x: Variable) throws -> Variable { try x.mean() }
-
-import Foundation

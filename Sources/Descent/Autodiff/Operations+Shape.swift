@@ -21,7 +21,8 @@ extension Variable {
     let inner = shape.dropFirst().reduce(1, *)
     let shortcut: Tape.FirstOrderShortcut? =
       axis == 0 ? .firstAxisSlice(row: range.lowerBound, flatOffset: range.lowerBound * inner) : nil
-    return Variable.record(try value.slice(axis: axis, range), [self], shortcut: shortcut) { g, _, _, _ in
+    return Variable.record(try value.slice(axis: axis, range), [self], shortcut: shortcut) {
+      g, _, _, _ in
       [try g.embedded(in: source, axis: axis, at: range.lowerBound)]
     }
   }
@@ -30,7 +31,8 @@ extension Variable {
   /// ``slice(axis:_:)``.
   public func embedded(in shape: [Int], axis: Int, at start: Int) throws -> Variable {
     let length = self.shape[axis]
-    return Variable.record(try value.embedded(in: shape, axis: axis, at: start), [self]) { g, _, _, _ in
+    return Variable.record(try value.embedded(in: shape, axis: axis, at: start), [self]) {
+      g, _, _, _ in
       [try g.slice(axis: axis, start..<(start + length))]
     }
   }

@@ -40,7 +40,9 @@ public struct Variable {
   /// The value of a variable holding one element.
   /// - Precondition: the value has exactly one element.
   public var scalarValue: Double {
-    guard let s = value.scalar else { preconditionFailure("scalarValue of a variable of shape \(shape)") }
+    guard let s = value.scalar else {
+      preconditionFailure("scalarValue of a variable of shape \(shape)")
+    }
     return s
   }
 

@@ -14,7 +14,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
   public var description: String {
     switch self {
     case .notSquare(let s): "expected a square matrix, got shape \(s)"
-    case .notPositiveDefinite(let k): "matrix is not positive definite: leading minor of order \(k) is not positive"
+    case .notPositiveDefinite(let k):
+      "matrix is not positive definite: leading minor of order \(k) is not positive"
     case .singular(let p): "matrix is singular: pivot \(p) is zero"
     case .nonFinite: "matrix holds NaN or infinite entries"
     case .noConvergence(let info): "eigenvalue iteration did not converge (LAPACK info \(info))"

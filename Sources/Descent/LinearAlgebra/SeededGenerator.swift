@@ -58,7 +58,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let v = try c.decode([UInt64].self, forKey: .state)
     guard v.count == 4 else {
-      throw DecodingError.dataCorruptedError(forKey: .state, in: c, debugDescription: "expected 4 words of state, got \(v.count)")
+      throw DecodingError.dataCorruptedError(
+        forKey: .state, in: c, debugDescription: "expected 4 words of state, got \(v.count)")
     }
     s = (v[0], v[1], v[2], v[3])
   }
@@ -71,7 +72,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
 extension Tensor {
   /// Independent standard normal entries (scaled by `standardDeviation`, shifted by `mean`).
   public static func randomNormal(
-    _ shape: [Int], mean: Double = 0, standardDeviation: Double = 1, using generator: inout SeededGenerator
+    _ shape: [Int], mean: Double = 0, standardDeviation: Double = 1,
+    using generator: inout SeededGenerator
   ) -> Tensor {
     let n = elementCount(shape)
     var values = [Double](repeating: 0, count: n)

@@ -31,7 +31,8 @@ public struct SymmetricEigendecomposition: Sendable {
     let info = a.withUnsafeMutableBufferPointer { pa in
       w.withUnsafeMutableBufferPointer { pw in
         LAPACKE_dsyevd(
-          LAPACK_ROW_MAJOR, computeEigenvectors ? CChar(UInt8(ascii: "V")) : CChar(UInt8(ascii: "N")),
+          LAPACK_ROW_MAJOR,
+          computeEigenvectors ? CChar(UInt8(ascii: "V")) : CChar(UInt8(ascii: "N")),
           CChar(UInt8(ascii: "L")), Int32(n), pa.baseAddress, Int32(n), pw.baseAddress)
       }
     }

@@ -12,7 +12,10 @@ public struct MatrixOperand {
   public var leadingDimension: Int
   public var transposed: Bool
 
-  public init(base: UnsafePointer<Double>, rows: Int, columns: Int, leadingDimension: Int? = nil, transposed: Bool = false) {
+  public init(
+    base: UnsafePointer<Double>, rows: Int, columns: Int, leadingDimension: Int? = nil,
+    transposed: Bool = false
+  ) {
     self.base = base
     self.rows = rows
     self.columns = columns
@@ -39,7 +42,8 @@ public enum BLAS {
     precondition(b.effectiveRows == k, "gemm: inner extents \(k) and \(b.effectiveRows) differ")
     if m == 0 || n == 0 { return }
     cblas_dgemm(
-      CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans, b.transposed ? CblasTrans : CblasNoTrans,
+      CblasRowMajor, a.transposed ? CblasTrans : CblasNoTrans,
+      b.transposed ? CblasTrans : CblasNoTrans,
       Int32(m), Int32(n), Int32(k), alpha, a.base, Int32(a.leadingDimension),
       b.base, Int32(b.leadingDimension), beta, c, Int32(ldc))
   }
@@ -71,7 +75,9 @@ extension Tensor {
       let tb = transposeB ? "ᵀ" : ""
       throw ShapeError(
         operation: "matmul", shapes: [a.shape, b.shape],
-        reason: "shapes \(a.shape)\(ta) and \(b.shape)\(tb) do not multiply (inner extents \(k) and \(kb))")
+        reason:
+          "shapes \(a.shape)\(ta) and \(b.shape)\(tb) do not multiply (inner extents \(k) and \(kb))"
+      )
     }
     return a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
@@ -80,9 +86,13 @@ extension Tensor {
             out.initialize(repeating: 0)
             return
           }
-          let opA = MatrixOperand(base: pa.baseAddress!, rows: a.shape[0], columns: a.shape[1], transposed: transposeA)
-          let opB = MatrixOperand(base: pb.baseAddress!, rows: bShape[0], columns: bShape[1], transposed: transposeB)
-          if m * n > 0 { BLAS.gemm(opA, opB, into: out.baseAddress!, leadingDimension: Swift.max(1, n)) }
+          let opA = MatrixOperand(
+            base: pa.baseAddress!, rows: a.shape[0], columns: a.shape[1], transposed: transposeA)
+          let opB = MatrixOperand(
+            base: pb.baseAddress!, rows: bShape[0], columns: bShape[1], transposed: transposeB)
+          if m * n > 0 {
+            BLAS.gemm(opA, opB, into: out.baseAddress!, leadingDimension: Swift.max(1, n))
+          }
         }
       }
     }

@@ -88,7 +88,9 @@ extension Tensor {
         if let b {
           b.withUnsafeBufferPointer { pb in
             if pa.count == out.count {
-              Parallelism.forEachChunk(out.count) { r in for i in r { out[i] += scale * pa[i] * pb[i] } }
+              Parallelism.forEachChunk(out.count) { r in
+                for i in r { out[i] += scale * pa[i] * pb[i] }
+              }
             } else {
               let s = scale * pa[0]
               Parallelism.forEachChunk(out.count) { r in for i in r { out[i] += s * pb[i] } }

@@ -66,7 +66,9 @@ extension Tensor {
     return Tensor(uncheckedShape: shapeOut, storage: x)
   }
 
-  private static func rightHandSide(_ b: Tensor, n: Int, operation: String, lhs: [Int]) throws(ShapeError) -> (Int, [Int]) {
+  private static func rightHandSide(_ b: Tensor, n: Int, operation: String, lhs: [Int])
+    throws(ShapeError) -> (Int, [Int])
+  {
     if b.rank == 1 && b.shape[0] == n { return (1, [n]) }
     if b.rank == 2 && b.shape[0] == n { return (b.shape[1], b.shape) }
     throw ShapeError(

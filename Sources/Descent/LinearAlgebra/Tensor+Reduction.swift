@@ -4,14 +4,23 @@ extension Tensor {
     withUnsafeBufferPointer { p in
       // Four accumulators let the loop vectorize; the order is fixed, so results are
       // deterministic for a given thread count.
-      var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+      var s0 = 0.0
+      var s1 = 0.0
+      var s2 = 0.0
+      var s3 = 0.0
       var i = 0
       let n = p.count
       while i + 4 <= n {
-        s0 += p[i]; s1 += p[i + 1]; s2 += p[i + 2]; s3 += p[i + 3]
+        s0 += p[i]
+        s1 += p[i + 1]
+        s2 += p[i + 2]
+        s3 += p[i + 3]
         i += 4
       }
-      while i < n { s0 += p[i]; i += 1 }
+      while i < n {
+        s0 += p[i]
+        i += 1
+      }
       return (s0 + s1) + (s2 + s3)
     }
   }
@@ -70,19 +79,24 @@ extension Tensor {
 
   /// Sums along `axis`; the axis is removed unless `keepingDimension` is true, in which
   /// case it stays with extent 1 (PyTorch's `keepdim`).
-  public func sum(alongAxis axis: Int, keepingDimension: Bool = false) throws(ShapeError) -> Tensor {
+  public func sum(alongAxis axis: Int, keepingDimension: Bool = false) throws(ShapeError) -> Tensor
+  {
     try reduce(axis: axis, keepingDimension: keepingDimension, operation: "sum", initial: 0, +)
   }
 
   /// The mean along `axis` (see ``sum(alongAxis:keepingDimension:)``).
-  public func mean(alongAxis axis: Int, keepingDimension: Bool = false) throws(ShapeError) -> Tensor {
+  public func mean(alongAxis axis: Int, keepingDimension: Bool = false) throws(ShapeError) -> Tensor
+  {
     let s = try sum(alongAxis: axis, keepingDimension: keepingDimension)
     return s / Double(shape[axis])
   }
 
   /// The maximum along `axis` (NaN propagates).
-  public func max(alongAxis axis: Int, keepingDimension: Bool = false) throws(ShapeError) -> Tensor {
-    try reduce(axis: axis, keepingDimension: keepingDimension, operation: "max", initial: -.infinity) {
+  public func max(alongAxis axis: Int, keepingDimension: Bool = false) throws(ShapeError) -> Tensor
+  {
+    try reduce(
+      axis: axis, keepingDimension: keepingDimension, operation: "max", initial: -.infinity
+    ) {
       $0.isNaN || $1.isNaN ? .nan : Swift.max($0, $1)
     }
   }
@@ -99,7 +113,10 @@ extension Tensor {
       }
       if scale == 0 || !scale.isFinite { return scale == 0 ? 0 : scale }
       var s = 0.0
-      for x in p { let y = x / scale; s += y * y }
+      for x in p {
+        let y = x / scale
+        s += y * y
+      }
       return scale * s.squareRoot()
     }
   }

@@ -3,7 +3,9 @@ extension Tensor {
   /// passes BLAS's transpose flags instead.
   public func transposed() throws(ShapeError) -> Tensor {
     guard rank == 2 else {
-      throw ShapeError(operation: "transpose", shapes: [shape], reason: "transpose needs a matrix, got shape \(shape)")
+      throw ShapeError(
+        operation: "transpose", shapes: [shape],
+        reason: "transpose needs a matrix, got shape \(shape)")
     }
     let (m, n) = (shape[0], shape[1])
     return withUnsafeBufferPointer { a in
@@ -15,7 +17,9 @@ extension Tensor {
 
   private func checkSlice(axis: Int, range: Range<Int>, operation: String) throws(ShapeError) {
     guard axis >= 0 && axis < rank else {
-      throw ShapeError(operation: operation, shapes: [shape], reason: "axis \(axis) outside 0..<\(rank) for shape \(shape)")
+      throw ShapeError(
+        operation: operation, shapes: [shape],
+        reason: "axis \(axis) outside 0..<\(rank) for shape \(shape)")
     }
     guard range.lowerBound >= 0 && range.upperBound <= shape[axis] else {
       throw ShapeError(
@@ -52,11 +56,15 @@ extension Tensor {
   public func embedded(in shape: [Int], axis: Int, at start: Int) throws(ShapeError) -> Tensor {
     var expected = shape
     guard axis >= 0 && axis < shape.count, shape.count == rank else {
-      throw ShapeError(operation: "embed", shapes: [self.shape, shape], reason: "cannot embed shape \(self.shape) in \(shape) along axis \(axis)")
+      throw ShapeError(
+        operation: "embed", shapes: [self.shape, shape],
+        reason: "cannot embed shape \(self.shape) in \(shape) along axis \(axis)")
     }
     expected[axis] = self.shape[axis]
     guard expected == self.shape, start >= 0, start + self.shape[axis] <= shape[axis] else {
-      throw ShapeError(operation: "embed", shapes: [self.shape, shape], reason: "cannot embed shape \(self.shape) in \(shape) at \(start) along axis \(axis)")
+      throw ShapeError(
+        operation: "embed", shapes: [self.shape, shape],
+        reason: "cannot embed shape \(self.shape) in \(shape) at \(start) along axis \(axis)")
     }
     let outer = shape[..<axis].reduce(1, *)
     let inner = shape[(axis + 1)...].reduce(1, *)
@@ -81,7 +89,9 @@ extension Tensor {
   /// row-major) in place: how a slice's gradient reaches its source without a full-size
   /// temporary.
   public mutating func add(_ other: Tensor, atFlatOffset start: Int) {
-    precondition(start >= 0 && start + other.count <= count, "add at \(start) of \(other.count) elements into \(count)")
+    precondition(
+      start >= 0 && start + other.count <= count,
+      "add at \(start) of \(other.count) elements into \(count)")
     other.withUnsafeBufferPointer { b in
       withUnsafeMutableBufferPointer { a in
         let window = UnsafeMutableBufferPointer(rebasing: a[start..<(start + b.count)])
@@ -98,14 +108,18 @@ extension Tensor {
       throw ShapeError(operation: "concatenate", shapes: [], reason: "nothing to concatenate")
     }
     guard axis >= 0 && axis < first.rank else {
-      throw ShapeError(operation: "concatenate", shapes: parts.map(\.shape), reason: "axis \(axis) outside 0..<\(first.rank)")
+      throw ShapeError(
+        operation: "concatenate", shapes: parts.map(\.shape),
+        reason: "axis \(axis) outside 0..<\(first.rank)")
     }
     var shape = first.shape
     shape[axis] = 0
     for p in parts {
       var s = p.shape
       guard s.count == first.rank else {
-        throw ShapeError(operation: "concatenate", shapes: parts.map(\.shape), reason: "shapes \(first.shape) and \(p.shape) differ in rank")
+        throw ShapeError(
+          operation: "concatenate", shapes: parts.map(\.shape),
+          reason: "shapes \(first.shape) and \(p.shape) differ in rank")
       }
       s[axis] = 0
       var f = first.shape

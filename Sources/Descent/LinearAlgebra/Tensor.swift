@@ -83,7 +83,8 @@ public struct Tensor: Sendable {
 
   /// A tensor of the given shape filled by `body`, which receives the flat buffer to
   /// initialise completely. No zero-fill is paid for.
-  public init(shape: [Int], unsafeUninitialized body: (UnsafeMutableBufferPointer<Double>) -> Void) {
+  public init(shape: [Int], unsafeUninitialized body: (UnsafeMutableBufferPointer<Double>) -> Void)
+  {
     let buffer = TensorBuffer(capacity: Tensor.elementCount(shape))
     body(UnsafeMutableBufferPointer(start: buffer.pointer, count: buffer.capacity))
     self.init(uncheckedShape: shape, buffer: buffer)
@@ -122,14 +123,17 @@ public struct Tensor: Sendable {
     precondition(indices.count == rank, "\(indices.count) indices for a tensor of shape \(shape)")
     var flat = 0
     for (axis, i) in indices.enumerated() {
-      precondition(i >= 0 && i < shape[axis], "index \(i) outside 0..<\(shape[axis]) on axis \(axis)")
+      precondition(
+        i >= 0 && i < shape[axis], "index \(i) outside 0..<\(shape[axis]) on axis \(axis)")
       flat = flat * shape[axis] + i
     }
     return flat
   }
 
   /// Calls `body` with the tensor's elements, contiguous and row-major.
-  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows
+    -> R
+  {
     try body(UnsafeBufferPointer(start: buffer.pointer + offset, count: count))
   }
 
@@ -176,7 +180,8 @@ public struct Tensor: Sendable {
 
   internal static func validate(_ shape: [Int], operation: String) throws(ShapeError) {
     if shape.contains(where: { $0 < 0 }) {
-      throw ShapeError(operation: operation, shapes: [shape], reason: "negative extent in shape \(shape)")
+      throw ShapeError(
+        operation: operation, shapes: [shape], reason: "negative extent in shape \(shape)")
     }
   }
 }

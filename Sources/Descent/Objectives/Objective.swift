@@ -38,7 +38,9 @@ public protocol TwiceDifferentiableObjective: DifferentiableObjective {
   /// H(x)·v.
   func hessianVectorProduct(at x: [Double], along v: [Double]) throws -> [Double]
   /// f(x), ∇f(x) and the full n×n Hessian ∇²f(x).
-  func valueGradientAndHessian(at x: [Double]) throws -> (value: Double, gradient: [Double], hessian: Tensor)
+  func valueGradientAndHessian(at x: [Double]) throws -> (
+    value: Double, gradient: [Double], hessian: Tensor
+  )
 }
 
 /// An objective given as a function on ``Variable``s: every tier comes from the one tape —
@@ -55,7 +57,9 @@ public struct AutodiffObjective: TwiceDifferentiableObjective {
   }
 
   private func point(_ x: [Double]) -> Tensor {
-    precondition(x.count == dimension, "a point of \(x.count) coordinates for an objective of \(dimension) variables")
+    precondition(
+      x.count == dimension,
+      "a point of \(x.count) coordinates for an objective of \(dimension) variables")
     return Tensor(x)
   }
 
@@ -72,14 +76,18 @@ public struct AutodiffObjective: TwiceDifferentiableObjective {
     try Descent.hessianVectorProduct(of: function, at: point(x), along: Tensor(v)).scalars
   }
 
-  public func valueGradientAndHessian(at x: [Double]) throws -> (value: Double, gradient: [Double], hessian: Tensor) {
+  public func valueGradientAndHessian(at x: [Double]) throws -> (
+    value: Double, gradient: [Double], hessian: Tensor
+  ) {
     let (v, g, h) = try Descent.valueGradientAndHessian(of: function, at: point(x))
     return (v, g.scalars, h)
   }
 }
 
 /// Wraps an objective and counts its evaluations (Optim.jl's `f_calls`, `g_calls`, …).
-public final class CountingObjective<Base: TwiceDifferentiableObjective>: TwiceDifferentiableObjective {
+public final class CountingObjective<Base: TwiceDifferentiableObjective>:
+  TwiceDifferentiableObjective
+{
   public let base: Base
   /// The evaluations so far.
   public private(set) var counts = EvaluationCounts()
@@ -103,7 +111,9 @@ public final class CountingObjective<Base: TwiceDifferentiableObjective>: TwiceD
     return try base.hessianVectorProduct(at: x, along: v)
   }
 
-  public func valueGradientAndHessian(at x: [Double]) throws -> (value: Double, gradient: [Double], hessian: Tensor) {
+  public func valueGradientAndHessian(at x: [Double]) throws -> (
+    value: Double, gradient: [Double], hessian: Tensor
+  ) {
     counts.h += 1
     return try base.valueGradientAndHessian(at: x)
   }

@@ -3,8 +3,12 @@ import Testing
 @testable import Descent
 
 @Suite struct CriticalPointTests {
-  func analyze(_ formula: String, at point: [Double], gtol: Double = 1e-6, eigTol: Double = 1e-8) throws -> CriticalPointAnalysis {
-    try CriticalPointAnalysis(of: Formula(formula).objective, at: point, gradientTolerance: gtol, eigenvalueTolerance: eigTol)
+  func analyze(_ formula: String, at point: [Double], gtol: Double = 1e-6, eigTol: Double = 1e-8)
+    throws -> CriticalPointAnalysis
+  {
+    try CriticalPointAnalysis(
+      of: Formula(formula).objective, at: point, gradientTolerance: gtol,
+      eigenvalueTolerance: eigTol)
   }
 
   @Test func theLecturesSaddle() throws {

@@ -77,7 +77,8 @@ import Testing
       h[i][i + 1] -= 400 * x[i]
       h[i + 1][i] -= 400 * x[i]
     }
-    let (value, gradient, fullHessian) = try valueGradientAndHessian(of: TestFunctions.rosenbrock, at: Tensor(x))
+    let (value, gradient, fullHessian) = try valueGradientAndHessian(
+      of: TestFunctions.rosenbrock, at: Tensor(x))
     // Sums of ~30 terms of size up to 1e3: 1e-12 relative.
     expectClose([value], [f], rtol: 1e-12)
     expectClose(gradient.scalars, g, rtol: 1e-12, atol: 1e-10)
@@ -85,7 +86,8 @@ import Testing
     // The same numbers PyTorch prints for this point (Scripts/references/bench_torch.py --check).
     expectClose([value], [3011.46], rtol: 1e-12)
     expectClose(Array(gradient.scalars.prefix(3)), [391, 421.6, 570.6], rtol: 1e-12)
-    let hv = try hessianVectorProduct(of: TestFunctions.rosenbrock, at: Tensor(x), along: Tensor.ones([n]))
+    let hv = try hessianVectorProduct(
+      of: TestFunctions.rosenbrock, at: Tensor(x), along: Tensor.ones([n]))
     expectClose(Array(hv.scalars.prefix(3)), [1462, 1354, 1630], rtol: 1e-12)
     let at1 = try hessian(of: TestFunctions.rosenbrock, at: Tensor([1, 1]))
     #expect(at1.rows == [[802, -400], [-400, 200]])

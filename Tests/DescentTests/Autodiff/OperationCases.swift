@@ -1,3 +1,5 @@
+import Testing
+
 @testable import Descent
 
 /// One differentiable operation under test: a function of a flat vector that exercises it,
@@ -35,22 +37,31 @@ private func row(_ x: Variable) throws -> Variable { try x[12..<16] }
 private func column(_ x: Variable) throws -> Variable { try x[12..<15].reshaped([3, 1]) }
 private func scalar(_ x: Variable) throws -> Variable { try x.element(15) }
 
-import Testing
-
 enum OperationCases {
-  static let all: [OperationCase] = arithmetic + elementary + structural + linearAlgebra + fused + losses
+  static let all: [OperationCase] =
+    arithmetic + elementary + structural + linearAlgebra + fused + losses
 
   static let arithmetic: [OperationCase] = [
     OperationCase("add same shape", inputs: 16) { x in try matrix(x) + matrix(x) * matrix(x) },
     OperationCase("add row broadcast", inputs: 16) { x in try (matrix(x) + row(x)) * matrix(x) },
-    OperationCase("add column broadcast", inputs: 16) { x in try (matrix(x) + column(x)) * column(x) },
+    OperationCase("add column broadcast", inputs: 16) { x in try (matrix(x) + column(x)) * column(x)
+    },
     OperationCase("subtract row broadcast", inputs: 16) { x in try (matrix(x) - row(x)) * row(x) },
-    OperationCase("subtract scalar broadcast", inputs: 16) { x in try (scalar(x) - matrix(x)) * matrix(x) },
-    OperationCase("multiply column broadcast", inputs: 16) { x in try matrix(x) * column(x) * matrix(x) },
-    OperationCase("divide row broadcast", inputs: 16, domain: 0.5...2) { x in try matrix(x) / row(x) },
-    OperationCase("divide column broadcast", inputs: 16, domain: 0.5...2) { x in try column(x) / matrix(x) },
+    OperationCase("subtract scalar broadcast", inputs: 16) { x in
+      try (scalar(x) - matrix(x)) * matrix(x)
+    },
+    OperationCase("multiply column broadcast", inputs: 16) { x in
+      try matrix(x) * column(x) * matrix(x)
+    },
+    OperationCase("divide row broadcast", inputs: 16, domain: 0.5...2) { x in try matrix(x) / row(x)
+    },
+    OperationCase("divide column broadcast", inputs: 16, domain: 0.5...2) { x in
+      try column(x) / matrix(x)
+    },
     OperationCase("negate", inputs: 4) { x in try -x * x },
-    OperationCase("scalar add, subtract", inputs: 4) { x in try (x + 2) * (3 - x) * (x - 1) * (1 + x) },
+    OperationCase("scalar add, subtract", inputs: 4) { x in
+      try (x + 2) * (3 - x) * (x - 1) * (1 + x)
+    },
     OperationCase("scalar multiply", inputs: 4) { x in try (x * 2.5) * (0.5 * x) },
     OperationCase("scalar divide", inputs: 4, domain: 0.5...2) { x in try (x / 3) * (2 / x) * x },
     OperationCase("integer power 3", inputs: 4) { x in pow(x, 3) },
@@ -72,7 +83,9 @@ enum OperationCases {
     OperationCase("sigmoid", inputs: 4, domain: -4...4) { x in try sigmoid(x) * x },
     OperationCase("softplus", inputs: 4, domain: -4...4) { x in try softplus(x) * x },
     OperationCase("relu positive side", inputs: 4, domain: 0.1...2) { x in try relu(x) * x },
-    OperationCase("relu negative side", inputs: 4, domain: -2...(-0.1)) { x in try relu(x) * x + x * x },
+    OperationCase("relu negative side", inputs: 4, domain: -2...(-0.1)) { x in
+      try relu(x) * x + x * x
+    },
     OperationCase("abs positive side", inputs: 4, domain: 0.1...2) { x in try abs(x) * x },
     OperationCase("abs negative side", inputs: 4, domain: -2...(-0.1)) { x in try abs(x) * x },
   ]
@@ -87,17 +100,25 @@ enum OperationCases {
     OperationCase("mean along axis 1", inputs: 16) { x in
       try matrix(x).mean(alongAxis: 1) * column(x).reshaped([3])
     },
-    OperationCase("reshape", inputs: 12) { x in try x.reshaped([4, 3]) * x.reshaped([4, 3]).sum(alongAxis: 1, keepingDimension: true) },
-    OperationCase("transpose", inputs: 16) { x in try matrix(x).transposed() * row(x).reshaped([4, 1]) * matrix(x).transposed() },
+    OperationCase("reshape", inputs: 12) { x in
+      try x.reshaped([4, 3]) * x.reshaped([4, 3]).sum(alongAxis: 1, keepingDimension: true)
+    },
+    OperationCase("transpose", inputs: 16) { x in
+      try matrix(x).transposed() * row(x).reshaped([4, 1]) * matrix(x).transposed()
+    },
     OperationCase("slice axis 0", inputs: 16) { x in try x[3..<9] * x[5..<11] },
-    OperationCase("slice axis 1", inputs: 16) { x in try matrix(x).slice(axis: 1, 1..<3) * matrix(x).slice(axis: 1, 2..<4) },
+    OperationCase("slice axis 1", inputs: 16) { x in
+      try matrix(x).slice(axis: 1, 1..<3) * matrix(x).slice(axis: 1, 2..<4)
+    },
     OperationCase("element", inputs: 4) { x in try x.element(2) * x },
     OperationCase("concatenate axis 0", inputs: 6) { x in
-      try Variable.concatenate([x[0..<2] * x[0..<2], x, x[4..<6]], axis: 0) * Variable.concatenate([x, x[1..<5]])
+      try Variable.concatenate([x[0..<2] * x[0..<2], x, x[4..<6]], axis: 0)
+        * Variable.concatenate([x, x[1..<5]])
     },
     OperationCase("concatenate axis 1", inputs: 16) { x in
       let m = try matrix(x)
-      return try Variable.concatenate([m, column(x) * column(x)], axis: 1) * Variable.concatenate([column(x), m], axis: 1)
+      return try Variable.concatenate([m, column(x) * column(x)], axis: 1)
+        * Variable.concatenate([column(x), m], axis: 1)
     },
     OperationCase("logsumexp along axis 1", inputs: 16, domain: -3...3) { x in
       try matrix(x).logSumExp(alongAxis: 1) * column(x).reshaped([3])
@@ -112,16 +133,23 @@ enum OperationCases {
 
   static let linearAlgebra: [OperationCase] = [
     OperationCase("matmul", inputs: 24) { x in
-      try matmul(x[0..<12].reshaped([3, 4]), x[12..<24].reshaped([4, 3]) * x[12..<24].reshaped([4, 3]))
+      try matmul(
+        x[0..<12].reshaped([3, 4]), x[12..<24].reshaped([4, 3]) * x[12..<24].reshaped([4, 3]))
     },
     OperationCase("matmul transposing a", inputs: 24) { x in
-      try matmul(x[0..<12].reshaped([4, 3]), x[12..<24].reshaped([4, 3]) * x[0..<12].reshaped([4, 3]), transposeA: true)
+      try matmul(
+        x[0..<12].reshaped([4, 3]), x[12..<24].reshaped([4, 3]) * x[0..<12].reshaped([4, 3]),
+        transposeA: true)
     },
     OperationCase("matmul transposing b", inputs: 24) { x in
-      try matmul(x[0..<12].reshaped([3, 4]) * x[12..<24].reshaped([3, 4]), x[12..<24].reshaped([3, 4]), transposeB: true)
+      try matmul(
+        x[0..<12].reshaped([3, 4]) * x[12..<24].reshaped([3, 4]), x[12..<24].reshaped([3, 4]),
+        transposeB: true)
     },
     OperationCase("matmul transposing both", inputs: 24) { x in
-      try matmul(x[0..<12].reshaped([4, 3]), x[12..<24].reshaped([3, 4]) * x[0..<12].reshaped([3, 4]), transposeA: true, transposeB: true)
+      try matmul(
+        x[0..<12].reshaped([4, 3]), x[12..<24].reshaped([3, 4]) * x[0..<12].reshaped([3, 4]),
+        transposeA: true, transposeB: true)
     },
     OperationCase("matrix-vector product", inputs: 16) { x in
       try matmul(matrix(x) * matrix(x), row(x))
@@ -144,7 +172,8 @@ enum OperationCases {
       try softmaxCrossEntropy(logits: x.reshaped([3, 4]), labels: [2, 0, 3]) * x.sum()
     },
     OperationCase("mean squared error", inputs: 12) { x in
-      try meanSquaredError(x[0..<6].reshaped([2, 3]) * x[0..<6].reshaped([2, 3]), x[6..<12].reshaped([2, 3]))
+      try meanSquaredError(
+        x[0..<6].reshaped([2, 3]) * x[0..<6].reshaped([2, 3]), x[6..<12].reshaped([2, 3]))
     },
   ]
 }

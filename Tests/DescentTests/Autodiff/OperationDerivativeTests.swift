@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Descent
@@ -11,7 +12,9 @@ import Testing
   func firstOrder(_ operation: OperationCase) throws {
     for seed: UInt64 in [1, 2, 3] {
       let report = try gradcheck(operation.function, at: operation.point(seed: seed))
-      #expect(report.passed, "\(operation.name), seed \(seed): worst \(report.worst.first.map { "\($0)" } ?? "-")")
+      #expect(
+        report.passed,
+        "\(operation.name), seed \(seed): worst \(report.worst.first.map { "\($0)" } ?? "-")")
     }
   }
 
@@ -24,7 +27,9 @@ import Testing
       var generator = SeededGenerator(seed: seed + 100)
       let u = Tensor.randomNormal(outputShape, using: &generator)
       let report = try gradgradcheck(operation.function, at: x, gradOutputs: u)
-      #expect(report.passed, "\(operation.name), seed \(seed): worst \(report.worst.first.map { "\($0)" } ?? "-")")
+      #expect(
+        report.passed,
+        "\(operation.name), seed \(seed): worst \(report.worst.first.map { "\($0)" } ?? "-")")
     }
   }
 
@@ -49,5 +54,3 @@ import Testing
     #expect(try !gradgradcheck(wrongSecond, at: x, gradOutputs: Tensor([1, 1, 1])).passed)
   }
 }
-
-import Foundation

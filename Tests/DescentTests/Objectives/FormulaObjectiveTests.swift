@@ -10,7 +10,10 @@ import Testing
     #expect(g == [0, 0])
     #expect(h.rows == [[0, -2], [-2, 0]])
     let rosenbrock = try Formula("(1-x)^2 + 100*(y-x^2)^2").objective
-    #expect(try rosenbrock.valueGradientAndHessian(at: [1, 1]).hessian.rows == [[802, -400], [-400, 200]])
+    #expect(
+      try rosenbrock.valueGradientAndHessian(at: [1, 1]).hessian.rows == [
+        [802, -400], [-400, 200],
+      ])
   }
 
   @Test func hessianVectorProductOfACubicFormulaIsExact() throws {
@@ -18,7 +21,9 @@ import Testing
     let f = try Formula("x^3 - 2*x*y*z + 3*y^2*z - z^3").objective
     let (x, y, z) = (0.7, -1.3, 2.1)
     let v = [0.3, -0.5, 1.9]
-    let h = [[6 * x, -2 * z, -2 * y], [-2 * z, 6 * z, -2 * x + 6 * y], [-2 * y, -2 * x + 6 * y, -6 * z]]
+    let h = [
+      [6 * x, -2 * z, -2 * y], [-2 * z, 6 * z, -2 * x + 6 * y], [-2 * y, -2 * x + 6 * y, -6 * z],
+    ]
     let expected = h.map { row in zip(row, v).map(*).reduce(0, +) }
     // A few roundings of O(10) products: 1e-13 absolute.
     expectClose(try f.hessianVectorProduct(at: [x, y, z], along: v), expected, atol: 1e-13)
@@ -50,7 +55,9 @@ import Testing
     ("(x - 2)^0.5", [1.0], "negative base", 1),
     ("2 * sqrt(x)", [0.0], "infinite derivative", 5),
   ])
-  func diagnosesWhereAFormulaStopsBeingFinite(_ formula: String, _ point: [Double], _ reason: String, _ column: Int) throws {
+  func diagnosesWhereAFormulaStopsBeingFinite(
+    _ formula: String, _ point: [Double], _ reason: String, _ column: Int
+  ) throws {
     let f = try Formula(formula)
     let diagnosis = try #require(f.diagnoseNonFinite(at: point))
     #expect(diagnosis.message.contains(reason), "\(diagnosis.message)")

@@ -24,7 +24,9 @@ import Testing
   }
 
   static let cases: [Case] = {
-    guard let url = Bundle.module.url(forResource: "formula_derivatives", withExtension: "json", subdirectory: "Fixtures"),
+    guard
+      let url = Bundle.module.url(
+        forResource: "formula_derivatives", withExtension: "json", subdirectory: "Fixtures"),
       let data = try? Data(contentsOf: url),
       let fixture = try? JSONDecoder().decode(Fixture.self, from: data)
     else { return [] }
@@ -45,9 +47,12 @@ import Testing
     let (value, gradient, hessian) = try formula.objective.valueGradientAndHessian(at: c.point)
     expectClose([value], [c.value], rtol: 1e-12, atol: 1e-12, "value of \(c.formula)")
     expectClose(gradient, c.gradient, rtol: 1e-12, atol: 1e-12, "gradient of \(c.formula)")
-    expectClose(hessian.scalars, c.hessian.flatMap { $0 }, rtol: 1e-12, atol: 1e-12, "Hessian of \(c.formula)")
+    expectClose(
+      hessian.scalars, c.hessian.flatMap { $0 }, rtol: 1e-12, atol: 1e-12, "Hessian of \(c.formula)"
+    )
     // The plain-Double evaluator is an independent path to the same value.
-    let plain = try formula.expression.evaluate(Dictionary(uniqueKeysWithValues: zip(c.variables, c.point)))
+    let plain = try formula.expression.evaluate(
+      Dictionary(uniqueKeysWithValues: zip(c.variables, c.point)))
     expectClose([plain], [c.value], rtol: 1e-12, atol: 1e-12, "plain evaluation of \(c.formula)")
   }
 }

@@ -38,7 +38,9 @@ extension Formula {
     case .constant(let c):
       return Variable(scalar: c.value)
     case .variable(let name):
-      guard let i = index[name] else { preconditionFailure("variable \(name) missing from the formula's list") }
+      guard let i = index[name] else {
+        preconditionFailure("variable \(name) missing from the formula's list")
+      }
       return x[i]
     case .negate(let operand):
       return -(try compile(operand, x, index))

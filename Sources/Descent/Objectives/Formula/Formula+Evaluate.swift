@@ -11,7 +11,8 @@ extension Expression {
     case .constant(let c): return c.value
     case .variable(let name):
       guard let v = values[name] else {
-        throw FormulaError(message: "no value for variable '\(name)'", source: description, column: nil)
+        throw FormulaError(
+          message: "no value for variable '\(name)'", source: description, column: nil)
       }
       return v
     case .negate(let a): return -(try a.evaluate(values))
@@ -63,7 +64,9 @@ extension Formula {
   }
 
   /// Post-order walk: returns the subexpression's value and records the first culprit.
-  private func diagnose(_ e: Expression, _ values: [String: Double], _ found: inout FormulaError?) -> Double {
+  private func diagnose(_ e: Expression, _ values: [String: Double], _ found: inout FormulaError?)
+    -> Double
+  {
     func culprit(_ why: String) {
       if found == nil {
         let text = Formula.text(of: e, in: source)
@@ -108,7 +111,9 @@ extension Formula {
         switch op {
         case .divide where y == 0: culprit("divides by zero")
         case .power where x < 0 && y != y.rounded():
-          culprit("is NaN: a negative base (\(Formula.format(x))) to a non-integer power (\(Formula.format(y)))")
+          culprit(
+            "is NaN: a negative base (\(Formula.format(x))) to a non-integer power (\(Formula.format(y)))"
+          )
         case .power where x == 0 && y < 0: culprit("is infinite: zero to a negative power")
         default: culprit("overflows")
         }

@@ -19,7 +19,9 @@ public enum TestFunctions {
   public static func rosenbrock(_ x: Variable) throws -> Variable {
     let n = x.shape.first ?? 0
     guard x.shape.count == 1, n >= 2 else {
-      throw ShapeError(operation: "rosenbrock", shapes: [x.shape], reason: "Rosenbrock needs a vector of at least 2 coordinates, got shape \(x.shape)")
+      throw ShapeError(
+        operation: "rosenbrock", shapes: [x.shape],
+        reason: "Rosenbrock needs a vector of at least 2 coordinates, got shape \(x.shape)")
     }
     let head = try x[0..<(n - 1)]
     let tail = try x[1..<n]
