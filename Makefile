@@ -48,7 +48,9 @@ bench: deps
 	mkdir -p .build-bench-raw docs
 	rm -f .build-bench-raw/*.jmh.json .build-bench-raw/pytorch.json
 	$(SWIFT) --version > .build-bench-raw/swift-version.txt 2>&1
-	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --format jmh --path ../.build-bench-raw --no-progress
+	cd Benchmarks && core="$${OPENBLAS_CORETYPE:-$$(python3 ../Scripts/openblas_coretype.py)}" && \
+	  echo "OpenBLAS kernels: $${core:-as detected}" > ../.build-bench-raw/openblas-core.txt && \
+	  OPENBLAS_CORETYPE="$$core" $(SWIFT) package --disable-sandbox benchmark --format jmh --path ../.build-bench-raw --no-progress
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 --repetitions 3 --warmup 1 > /dev/null
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 > .build-bench-raw/pytorch.json
 	python3 Scripts/benchmarks_table.py .build-bench-raw > .build-bench-raw/benchmarks.md

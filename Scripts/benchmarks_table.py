@@ -112,6 +112,14 @@ def swift_version(directory):
   return match.group(1) if match else "unknown"
 
 
+def openblas_core(directory):
+  """The OPENBLAS_CORETYPE `make bench` ran Descent with (openblas-core.txt)."""
+  path = directory / "openblas-core.txt"
+  if not path.exists():
+    return "as detected"
+  return path.read_text().split(":", 1)[-1].strip()
+
+
 def descent_threads():
   """The thread count the benchmark suite sets, read from its source."""
   try:
@@ -145,6 +153,13 @@ def milliseconds(value):
   return f"{value:,.0f} ms"
 
 
+def span(result):
+  """'min – max' of a result with min_ms and max_ms, or a dash when it is missing."""
+  if not result:
+    return "—"
+  return f"{milliseconds(result['min_ms'])} – {milliseconds(result['max_ms'])}"
+
+
 def times(value):
   return "—" if value is None else f"{value:.2f}×"
 
@@ -175,9 +190,10 @@ def case_section(title, prefix, size, descent, pytorch):
     ours_x = ours / base_ours if ours and base_ours else None
     theirs_x = theirs / base_theirs if theirs and base_theirs else None
     mallocs = descent.get(name, {}).get("mallocs")
+    count = "—" if mallocs is None else f"{mallocs:,.0f}"
     lines.append(
       f"| {label} | {milliseconds(ours)} | {milliseconds(theirs)} | {times(ratio)} "
-      f"| {times(ours_x)} | {times(theirs_x)} | {'—' if mallocs is None else f'{mallocs:,.0f}'} |")
+      f"| {times(ours_x)} | {times(theirs_x)} | {count} |")
     if operation in RATIO_GOALS and ours_x is not None:
       limit = RATIO_GOALS[operation]
       goals.append(
@@ -219,11 +235,8 @@ def spread_section(descent, pytorch):
       ours = descent.get(name)
       theirs = pytorch["results"].get(name)
       lines.append(
-        f"| `{name}` "
-        f"| {ours['samples'] if ours else '—'} "
-        f"| {milliseconds(ours['min_ms']) + ' – ' + milliseconds(ours['max_ms']) if ours else '—'} "
-        f"| {theirs['repetitions'] if theirs else '—'} "
-        f"| {milliseconds(theirs['min_ms']) + ' – ' + milliseconds(theirs['max_ms']) if theirs else '—'} |")
+        f"| `{name}` | {ours['samples'] if ours else '—'} | {span(ours)} "
+        f"| {theirs['repetitions'] if theirs else '—'} | {span(theirs)} |")
   return lines
 
 
@@ -251,6 +264,8 @@ def page(directory):
     f"PyTorch {pytorch.get('threads', 'unknown')} (`torch.set_num_threads`) |",
     f"| Swift | {swift_version(directory)} (release build) |",
     f"| PyTorch | {pytorch.get('version', 'unknown')} |",
+    f"| Descent's BLAS | OpenBLAS, kernels {openblas_core(directory)} "
+    "(`OPENBLAS_CORETYPE`, see Scripts/openblas_coretype.py) |",
     "",
     "## Results",
     "",

@@ -19,6 +19,7 @@ struct DescentCommand: ParsableCommand {
   /// Parses and runs, mapping every failure onto the exit statuses of CLI.md: help and
   /// version exit 0; bad input exits 1 with one line on stderr; divergence exits 3.
   static func main() {
+    relaunchWithBetterBLASKernels()
     let arguments = FormulaArgument.protectLeadingMinus(Array(CommandLine.arguments.dropFirst()))
     do {
       // Without this, `descent anlyze f --at 1` reports only "Unknown option '--at'".
@@ -68,4 +69,20 @@ struct CommandFailure: Error {
   static func badInput(_ message: String, detail: String? = nil) -> CommandFailure {
     CommandFailure(message: message, detail: detail)
   }
+}
+
+/// Restarts the process once with `OPENBLAS_CORETYPE` set when OpenBLAS fell back to its
+/// generic kernel on a CPU with AVX2 or AVX-512 (see ``BLASBackend``): the variable is read
+/// only when the library loads. Set `DESCENT_KEEP_BLAS_KERNEL=1` to keep the detected one.
+private func relaunchWithBetterBLASKernels() {
+  #if os(Linux)
+    let environment = ProcessInfo.processInfo.environment
+    guard environment["DESCENT_KEEP_BLAS_KERNEL"] == nil,
+      let core = BLASBackend.recommendedCoreType()
+    else { return }
+    setenv("OPENBLAS_CORETYPE", core, 1)
+    setenv("DESCENT_KEEP_BLAS_KERNEL", "1", 1)  // never loop
+    execv("/proc/self/exe", CommandLine.unsafeArgv)
+  // execv returns only on failure: carry on with the detected kernels.
+  #endif
 }
