@@ -5,12 +5,15 @@ import Foundation
 
 /// eˣ. Derivative: eˣ (the output itself).
 public func exp(_ x: Variable) -> Variable {
-  Variable.record(x.value.map { Foundation.exp($0) }, [x]) { g, _, y, _ in [try g * y] }
+  Variable.record(x.value.map(costly: true) { Foundation.exp($0) }, [x]) { g, _, y, _ in [try g * y]
+  }
 }
 
 /// The natural logarithm; NaN for negative arguments, −∞ at 0 (IEEE 754). Derivative: 1/x.
 public func log(_ x: Variable) -> Variable {
-  Variable.record(x.value.map { Foundation.log($0) }, [x]) { g, x, _, _ in [try g / x[0]] }
+  Variable.record(x.value.map(costly: true) { Foundation.log($0) }, [x]) { g, x, _, _ in
+    [try g / x[0]]
+  }
 }
 
 /// √x. Derivative: 1/(2√x) = 0.5/y.
@@ -20,35 +23,47 @@ public func sqrt(_ x: Variable) -> Variable {
 
 /// sin x. Derivative: cos x.
 public func sin(_ x: Variable) -> Variable {
-  Variable.record(x.value.map { Foundation.sin($0) }, [x]) { g, x, _, _ in [try g * cos(x[0])] }
+  Variable.record(x.value.map(costly: true) { Foundation.sin($0) }, [x]) { g, x, _, _ in
+    [try g * cos(x[0])]
+  }
 }
 
 /// cos x. Derivative: −sin x.
 public func cos(_ x: Variable) -> Variable {
-  Variable.record(x.value.map { Foundation.cos($0) }, [x]) { g, x, _, _ in [-(try g * sin(x[0]))] }
+  Variable.record(x.value.map(costly: true) { Foundation.cos($0) }, [x]) { g, x, _, _ in
+    [-(try g * sin(x[0]))]
+  }
 }
 
 /// tan x. Derivative: 1 + tan²x = 1 + y².
 public func tan(_ x: Variable) -> Variable {
-  Variable.record(x.value.map { Foundation.tan($0) }, [x]) { g, _, y, _ in [try g * (y * y + 1)] }
+  Variable.record(x.value.map(costly: true) { Foundation.tan($0) }, [x]) { g, _, y, _ in
+    [try g * (y * y + 1)]
+  }
 }
 
 /// tanh x. Derivative: 1 − y².
 public func tanh(_ x: Variable) -> Variable {
-  Variable.record(x.value.map { Foundation.tanh($0) }, [x]) { g, _, y, _ in [try g * (1 - y * y)] }
+  Variable.record(x.value.map(costly: true) { Foundation.tanh($0) }, [x]) { g, _, y, _ in
+    [try g * (1 - y * y)]
+  }
 }
 
 /// The logistic function σ(x) = 1/(1 + e⁻ˣ), evaluated without overflow for any x
 /// (e⁻ˣ is only formed for x ≥ 0, eˣ/(1 + eˣ) otherwise). Derivative: y(1 − y).
 public func sigmoid(_ x: Variable) -> Variable {
-  Variable.record(x.value.map(Elementary.sigmoid), [x]) { g, _, y, _ in [try g * y * (1 - y)] }
+  Variable.record(x.value.map(costly: true, Elementary.sigmoid), [x]) { g, _, y, _ in
+    [try g * y * (1 - y)]
+  }
 }
 
 /// softplus(x) = log(1 + eˣ), evaluated as max(x, 0) + log1p(e^−|x|) so that it is exact
 /// and finite for any finite x (PyTorch's `Softplus` with β = 1 switches to x above 20;
 /// this form needs no threshold). Derivative: σ(x).
 public func softplus(_ x: Variable) -> Variable {
-  Variable.record(x.value.map(Elementary.softplus), [x]) { g, x, _, _ in [try g * sigmoid(x[0])] }
+  Variable.record(x.value.map(costly: true, Elementary.softplus), [x]) { g, x, _, _ in
+    [try g * sigmoid(x[0])]
+  }
 }
 
 /// max(x, 0). The derivative is taken as 0 at x = 0, as PyTorch does; its second
@@ -72,7 +87,7 @@ public func pow(_ x: Variable, _ p: Double) -> Variable {
   if p == 0 { return Variable(Tensor.ones(x.shape)) }
   if p == 1 { return x }
   if p == 2 { return square(x) }
-  return Variable.record(x.value.map { Foundation.pow($0, p) }, [x]) { g, x, _, _ in
+  return Variable.record(x.value.map(costly: true) { Foundation.pow($0, p) }, [x]) { g, x, _, _ in
     [try multiply(g, pow(x[0], p - 1), scaledBy: p)]
   }
 }

@@ -21,13 +21,22 @@ public enum Parallelism {
     }
   }
 
-  /// Below this many elements per thread a loop runs on one thread.
+  /// Below this many elements per thread a loop of costly work (exp, log, sin, …, a few
+  /// nanoseconds an element) runs on one thread.
   public static let minimumElementsPerThread = 1 << 16
+
+  /// The same threshold for plain arithmetic (+ − × ÷, accumulation): such loops are bound
+  /// by memory bandwidth, which a second core on this project's machines did not raise —
+  /// measured on 10⁶ doubles, two threads took as long or longer (and far longer when the
+  /// other core was busy). They split only beyond 2²² elements per thread.
+  public static let arithmeticMinimumElementsPerThread = 1 << 22
 
   /// Runs `body` over `0..<count` split into contiguous chunks, one per thread.
   @inline(__always)
-  internal static func forEachChunk(_ count: Int, _ body: (Range<Int>) -> Void) {
-    let t = min(threads, count / minimumElementsPerThread)
+  internal static func forEachChunk(
+    _ count: Int, minimumPerThread: Int = minimumElementsPerThread, _ body: (Range<Int>) -> Void
+  ) {
+    let t = min(threads, count / minimumPerThread)
     if t <= 1 {
       body(0..<count)
       return

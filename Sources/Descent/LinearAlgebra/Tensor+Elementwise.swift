@@ -1,11 +1,17 @@
 extension Tensor {
   /// A tensor of the same shape with `transform` applied to every element.
-  /// Large tensors are split across ``Parallelism/threads``.
+  ///
+  /// Large tensors are split across ``Parallelism/threads``: beyond
+  /// ``Parallelism/minimumElementsPerThread`` elements per thread when `costly` (a
+  /// transcendental function), beyond ``Parallelism/arithmeticMinimumElementsPerThread``
+  /// otherwise.
   @inline(__always)
-  public func map(_ transform: (Double) -> Double) -> Tensor {
-    withUnsafeBufferPointer { a in
+  public func map(costly: Bool = false, _ transform: (Double) -> Double) -> Tensor {
+    let minimum =
+      costly ? Parallelism.minimumElementsPerThread : Parallelism.arithmeticMinimumElementsPerThread
+    return withUnsafeBufferPointer { a in
       Tensor(shape: shape) { out in
-        Parallelism.forEachChunk(a.count) { r in
+        Parallelism.forEachChunk(a.count, minimumPerThread: minimum) { r in
           for i in r { out[i] = transform(a[i]) }
         }
       }
@@ -23,7 +29,9 @@ extension Tensor {
       return a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
           Tensor(shape: a.shape) { out in
-            Parallelism.forEachChunk(pa.count) { r in
+            Parallelism.forEachChunk(
+              pa.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+            ) { r in
               for i in r { out[i] = combine(pa[i], pb[i]) }
             }
           }
@@ -58,7 +66,9 @@ extension Tensor {
     precondition(shape == other.shape, "add in place: shapes \(shape) and \(other.shape) differ")
     other.withUnsafeBufferPointer { b in
       withUnsafeMutableBufferPointer { a in
-        Parallelism.forEachChunk(a.count) { r in
+        Parallelism.forEachChunk(
+          a.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+        ) { r in
           for i in r { a[i] += b[i] }
         }
       }
@@ -70,7 +80,9 @@ extension Tensor {
     precondition(shape == other.shape, "axpy: shapes \(shape) and \(other.shape) differ")
     other.withUnsafeBufferPointer { b in
       withUnsafeMutableBufferPointer { a in
-        Parallelism.forEachChunk(a.count) { r in
+        Parallelism.forEachChunk(
+          a.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+        ) { r in
           for i in r { a[i] += alpha * b[i] }
         }
       }
@@ -88,16 +100,22 @@ extension Tensor {
         if let b {
           b.withUnsafeBufferPointer { pb in
             if pa.count == out.count {
-              Parallelism.forEachChunk(out.count) { r in
+              Parallelism.forEachChunk(
+                out.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+              ) { r in
                 for i in r { out[i] += scale * pa[i] * pb[i] }
               }
             } else {
               let s = scale * pa[0]
-              Parallelism.forEachChunk(out.count) { r in for i in r { out[i] += s * pb[i] } }
+              Parallelism.forEachChunk(
+                out.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+              ) { r in for i in r { out[i] += s * pb[i] } }
             }
           }
         } else {
-          Parallelism.forEachChunk(out.count) { r in for i in r { out[i] += scale * pa[i] } }
+          Parallelism.forEachChunk(
+            out.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+          ) { r in for i in r { out[i] += scale * pa[i] } }
         }
       }
     }

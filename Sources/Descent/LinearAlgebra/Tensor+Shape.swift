@@ -95,7 +95,9 @@ extension Tensor {
     other.withUnsafeBufferPointer { b in
       withUnsafeMutableBufferPointer { a in
         let window = UnsafeMutableBufferPointer(rebasing: a[start..<(start + b.count)])
-        Parallelism.forEachChunk(b.count) { r in
+        Parallelism.forEachChunk(
+          b.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+        ) { r in
           for i in r { window[i] += b[i] }
         }
       }

@@ -29,8 +29,8 @@ extension LinearAlgebraTests.ParallelismTests {
     var generator = SeededGenerator(seed: 17)
     let x = Tensor.randomNormal([Self.largeCount], using: &generator)
     let transform: (Double) -> Double = { ($0 * $0 + 1).squareRoot() * Foundation.sin($0) }
-    let one = Self.withThreads(1) { x.map(transform) }
-    let two = Self.withThreads(2) { x.map(transform) }
+    let one = Self.withThreads(1) { x.map(costly: true, transform) }
+    let two = Self.withThreads(2) { x.map(costly: true, transform) }
     // Each element is computed by the same code whichever thread runs it: identical bits.
     #expect(one.scalars == two.scalars)
     #expect(one.scalars == x.scalars.map(transform))
