@@ -49,41 +49,42 @@ extension Tape {
     isRecording = createGraph && wasRecording
     defer { isRecording = wasRecording }
 
+    if !isRecording {
+      let results = try firstOrderPass(
+        from: output, seed: seed, relevant: relevant, requested: requested)
+      return inputs.map { input in
+        guard input.index <= last, let g = results[input.index] else {
+          return Variable(Tensor.zeros(input.shape))
+        }
+        return Variable(g.materialize(shape: input.shape))
+      }
+    }
+    return try recordedPass(
+      from: output, seed: seed, inputs: inputs, relevant: relevant, requested: requested)
+  }
+
+  /// The backward pass recorded on the tape (`createGraph`): every rule runs as
+  /// differentiable operations.
+  private func recordedPass(
+    from output: Variable, seed: Tensor, inputs: [Variable], relevant: [Bool], requested: [Bool]
+  ) throws -> [Variable] {
+    let last = output.index
     var grads = [Variable?](repeating: nil, count: last + 1)
     grads[last] = Variable(seed)
     for i in stride(from: last, through: 0, by: -1) {
       guard relevant[i], let g = grads[i] else { continue }
       let node = nodes[i]
       guard let backward = node.backward else { continue }
-      var needs = node.inputs.map { $0 >= 0 && relevant[$0] }
+      let needs = node.inputs.map { $0 >= 0 && relevant[$0] }
       guard needs.contains(true) else { continue }
       if !requested[i] { grads[i] = nil }  // free the buffer as soon as it is used
-      if !isRecording, !g.isTracked, let shortcut = node.shortcut {
-        if try takeShortcut(shortcut, node: node, g: g.value, needs: &needs, grads: &grads) {
-          continue
-        }
-      }
-      let inputVariables = node.inputs.indices.map { k in
-        node.inputs[k] >= 0
-          ? Variable(tape: self, index: node.inputs[k], value: node.inputValues[k])
-          : Variable(node.inputValues[k])
-      }
-      let out = Variable(tape: self, index: i, value: node.value)
-      let inputGrads = try backward(g, inputVariables, out, needs)
+      let inputGrads = try backward(
+        g, inputVariables(of: node), Variable(tape: self, index: i, value: node.value), needs)
       for k in node.inputs.indices where needs[k] {
         guard let gk = inputGrads[k] else { continue }
         let p = node.inputs[k]
-        precondition(
-          gk.shape == node.inputValues[k].shape,
-          "backward rule returned shape \(gk.shape) for an input of shape \(node.inputValues[k].shape)"
-        )
-        if grads[p] == nil {
-          grads[p] = gk
-        } else if !isRecording && !grads[p]!.isTracked && !gk.isTracked {
-          grads[p] = Tape.inPlace(&grads[p]) { $0.add(gk.value) }
-        } else {
-          grads[p] = try grads[p]! + gk
-        }
+        Tape.checkShape(gk.shape, node.inputValues[k].shape)
+        grads[p] = try grads[p].map { try $0 + gk } ?? gk
       }
     }
     return inputs.map { input in
@@ -93,46 +94,71 @@ extension Tape {
     }
   }
 
-  /// Applies a first-order shortcut: adds gradients in place where a buffer exists (one
-  /// pass), clearing those inputs from `needs`. Returns true when nothing is left for the rule.
-  private func takeShortcut(
-    _ shortcut: FirstOrderShortcut, node: Node, g: Tensor, needs: inout [Bool],
-    grads: inout [Variable?]
-  ) throws -> Bool {
-    switch shortcut {
-    case .firstAxisSlice(let row, let flatOffset):
-      let p = node.inputs[0]
-      let sourceShape = node.inputValues[0].shape
-      if grads[p] == nil {
-        grads[p] = Variable(try g.embedded(in: sourceShape, axis: 0, at: row))
-      } else if grads[p]!.isTracked {
-        grads[p] = try grads[p]! + Variable(g.embedded(in: sourceShape, axis: 0, at: row))
-      } else {
-        grads[p] = Tape.inPlace(&grads[p]) { $0.add(g, atFlatOffset: flatOffset) }
+  /// The backward pass without recording: gradients are kept as ``PendingGradient``s, so
+  /// linear operations and products by recorded values cost no pass over memory (see
+  /// ``FirstOrderShortcut``); rules run only for the other operations.
+  private func firstOrderPass(
+    from output: Variable, seed: Tensor, relevant: [Bool], requested: [Bool]
+  ) throws -> [PendingGradient?] {
+    let last = output.index
+    var grads = [PendingGradient?](repeating: nil, count: last + 1)
+    grads[last] = PendingGradient(seed)
+    func add(_ g: PendingGradient, to p: Int) {
+      grads[p] = grads[p].map { $0 + g } ?? g
+    }
+    for i in stride(from: last, through: 0, by: -1) {
+      guard relevant[i], let g = grads[i] else { continue }
+      let node = nodes[i]
+      guard let backward = node.backward else { continue }
+      var needs = node.inputs.map { $0 >= 0 && relevant[$0] }
+      guard needs.contains(true) else { continue }
+      if !requested[i] { grads[i] = nil }
+      switch node.shortcut {
+      case .firstAxisSlice(_, let flatOffset):
+        add(g.shifted(by: flatOffset, into: node.inputValues[0].count), to: node.inputs[0])
+        continue
+      case .scaledProduct(let scales, let factors):
+        for k in node.inputs.indices where needs[k] {
+          let target = node.inputValues[k]
+          if let f = factors[k] {
+            let factor = node.inputValues[f]
+            guard factor.count == target.count,
+              let term = g.multiplied(by: factor, scale: scales[k])
+            else { continue }
+            add(term, to: node.inputs[k])
+          } else {
+            guard g.count == target.count else { continue }
+            add(g.scaled(by: scales[k]), to: node.inputs[k])
+          }
+          needs[k] = false
+        }
+        if !needs.contains(true) { continue }
+      case nil:
+        break
       }
-      return true
-    case .scaledProduct(let scales, let factors):
+      let gradient = Variable(g.materialize(shape: node.value.shape))
+      let inputGrads = try backward(
+        gradient, inputVariables(of: node), Variable(tape: self, index: i, value: node.value), needs
+      )
       for k in node.inputs.indices where needs[k] {
-        let p = node.inputs[k]
-        guard grads[p] != nil, !grads[p]!.isTracked else { continue }
-        let factor = factors[k].map { node.inputValues[$0] }
-        let target = grads[p]!.shape
-        guard factor.map({ $0.shape == target }) ?? true,
-          g.shape == target || (g.count == 1 && factor != nil)
-        else { continue }
-        grads[p] = Tape.inPlace(&grads[p]) { $0.addScaledProduct(g, factor, scale: scales[k]) }
-        needs[k] = false
+        guard let gk = inputGrads[k] else { continue }
+        Tape.checkShape(gk.shape, node.inputValues[k].shape)
+        add(PendingGradient(gk.value), to: node.inputs[k])
       }
-      return !needs.contains(true)
+    }
+    return grads
+  }
+
+  private func inputVariables(of node: Node) -> [Variable] {
+    node.inputs.indices.map { k in
+      node.inputs[k] >= 0
+        ? Variable(tape: self, index: node.inputs[k], value: node.inputValues[k])
+        : Variable(node.inputValues[k])
     }
   }
 
-  /// Takes a gradient buffer out of its slot so that it is uniquely referenced, mutates it in
-  /// place (no copy-on-write), and returns it to be stored back.
-  private static func inPlace(_ slot: inout Variable?, _ body: (inout Tensor) -> Void) -> Variable {
-    var tensor = slot!.value
-    slot = nil
-    body(&tensor)
-    return Variable(tensor)
+  private static func checkShape(_ gradient: [Int], _ input: [Int]) {
+    precondition(
+      gradient == input, "backward rule returned shape \(gradient) for an input of shape \(input)")
   }
 }

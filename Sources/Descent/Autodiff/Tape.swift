@@ -40,15 +40,17 @@ public final class Tape {
     var shortcut: FirstOrderShortcut?
   }
 
-  /// How an input's gradient can be added in place, in one pass over memory, when the
-  /// backward pass is not recorded. The rule stays the definition (and is what second order
-  /// differentiates); a shortcut must compute exactly what the rule would add.
+  /// What a first-order backward pass (nothing recorded) may do instead of running a
+  /// rule, because the operation is linear in that input: pass the gradient on as a
+  /// ``PendingGradient`` with new scales, offsets or factors, at no cost in memory traffic.
+  /// The rule stays the definition (and is what second order differentiates); a shortcut
+  /// must describe exactly what the rule computes.
   enum FirstOrderShortcut {
-    /// A slice of the first axis starting `flatOffset` elements into the source: the
-    /// gradient is added into that window of the source's gradient.
+    /// A slice of the first axis starting `flatOffset` elements into the source.
     case firstAxisSlice(row: Int, flatOffset: Int)
-    /// Input k's gradient is `scales[k] · g ⊙ inputs[factors[k]]` (factor nil: `scales[k]·g`),
-    /// all shapes equal to the output's (or g a scalar broadcast over the factor).
+    /// Input k's gradient is `scales[k] · g ⊙ inputs[factors[k]]` (factor nil: `scales[k]·g`)
+    /// whenever the shapes agree without broadcasting (g may be one element when a factor
+    /// is given); otherwise the rule runs.
     case scaledProduct(scales: [Double], factors: [Int?])
   }
 
