@@ -21,6 +21,23 @@ public enum Derivatives {
     }
     return y.shape == [] ? y : try y.reshaped([])
   }
+
+  /// The m×n matrix whose row i is eᵢᵀ·∂y/∂x (one backward pass per row), y flattened to m
+  /// elements and x to n.
+  static func stackRows(_ m: Int, of y: Variable, withRespectTo x: Variable, on tape: Tape) throws -> Tensor {
+    let n = x.value.count
+    var matrix = Tensor.zeros([m, n])
+    for i in 0..<m {
+      let seed = try Tensor.basisVector(i, count: m).reshaped(y.shape)
+      let row = try tape.gradients(of: y, withRespectTo: [x], seed: seed)[0]
+      row.value.withUnsafeBufferPointer { r in
+        matrix.withUnsafeMutableBufferPointer { p in
+          for j in 0..<n { p[i * n + j] = r[j] }
+        }
+      }
+    }
+    return matrix
+  }
 }
 
 /// f(x), evaluated on constants: nothing is recorded.
@@ -85,16 +102,7 @@ public func valueGradientAndHessian(
   let xv = tape.variable(x)
   let y = try Derivatives.scalarOutput(f(xv), "hessian")
   let g = try tape.gradients(of: y, withRespectTo: [xv], createGraph: true)[0]
-  var h = Tensor.zeros([n, n])
-  for i in 0..<n {
-    let row = try tape.gradients(
-      of: g, withRespectTo: [xv], seed: Tensor.basisVector(i, count: n).reshaped(x.shape))[0]
-    row.value.withUnsafeBufferPointer { r in
-      h.withUnsafeMutableBufferPointer { p in
-        for j in 0..<n { p[i * n + j] = r[j] }
-      }
-    }
-  }
+  let h = try Derivatives.stackRows(n, of: g, withRespectTo: xv, on: tape)
   return (y.scalarValue, try g.value.reshaped([n]), h)
 }
 
@@ -104,17 +112,5 @@ public func jacobian(of f: DifferentiableFunction, at x: Tensor) throws -> Tenso
   let tape = Tape()
   let xv = tape.variable(x)
   let y = try f(xv)
-  let m = y.value.count
-  let n = x.count
-  var jac = Tensor.zeros([m, n])
-  for i in 0..<m {
-    let row = try tape.gradients(
-      of: y, withRespectTo: [xv], seed: Tensor.basisVector(i, count: m).reshaped(y.shape))[0]
-    row.value.withUnsafeBufferPointer { r in
-      jac.withUnsafeMutableBufferPointer { p in
-        for j in 0..<n { p[i * n + j] = r[j] }
-      }
-    }
-  }
-  return jac
+  return try Derivatives.stackRows(y.value.count, of: y, withRespectTo: xv, on: tape)
 }

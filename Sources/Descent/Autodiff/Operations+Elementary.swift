@@ -70,7 +70,17 @@ public func softplus(_ x: Variable) -> Variable {
 /// derivative is 0 everywhere.
 public func relu(_ x: Variable) -> Variable {
   Variable.record(x.value.map { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) }, [x]) { g, x, _, _ in
-    [try g * Variable(x[0].value.map { $0 > 0 ? 1 : 0 })]
+    [try passing(g, where: x[0])]
+  }
+}
+
+/// g where x > 0, 0 elsewhere, in one pass: relu's backward rule. Linear in g (its own
+/// backward passes the gradient through the same mask); x only selects, so it gets no
+/// gradient.
+func passing(_ g: Variable, where x: Variable) throws -> Variable {
+  let value = try Tensor.zip(g.value, x.value, operation: "relu backward") { $1 > 0 ? $0 : 0 }
+  return Variable.record(value, [g, x]) { gg, inputs, _, needs in
+    [needs[0] ? try inputs[0].unbroadcast(passing(gg, where: inputs[1])) : nil, nil]
   }
 }
 

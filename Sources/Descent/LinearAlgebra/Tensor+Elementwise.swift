@@ -64,29 +64,13 @@ extension Tensor {
   /// Adds `other` (of the same shape) into this tensor in place: `self += other`.
   public mutating func add(_ other: Tensor) {
     precondition(shape == other.shape, "add in place: shapes \(shape) and \(other.shape) differ")
-    other.withUnsafeBufferPointer { b in
-      withUnsafeMutableBufferPointer { a in
-        Parallelism.forEachChunk(
-          a.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-        ) { r in
-          for i in r { a[i] += b[i] }
-        }
-      }
-    }
+    addScaledProduct(other, nil, scale: 1)
   }
 
   /// `self += alpha * other` in place (BLAS's axpy), shapes equal.
   public mutating func add(_ other: Tensor, scaledBy alpha: Double) {
     precondition(shape == other.shape, "axpy: shapes \(shape) and \(other.shape) differ")
-    other.withUnsafeBufferPointer { b in
-      withUnsafeMutableBufferPointer { a in
-        Parallelism.forEachChunk(
-          a.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-        ) { r in
-          for i in r { a[i] += alpha * b[i] }
-        }
-      }
-    }
+    addScaledProduct(other, nil, scale: alpha)
   }
 
   /// `self += scale · a ⊙ b` in place, one pass (`b` nil: `self += scale · a`). `a` has

@@ -85,25 +85,6 @@ extension Tensor {
     }
   }
 
-  /// Adds `other` into this tensor's elements `start..<start + other.count` (flat,
-  /// row-major) in place: how a slice's gradient reaches its source without a full-size
-  /// temporary.
-  public mutating func add(_ other: Tensor, atFlatOffset start: Int) {
-    precondition(
-      start >= 0 && start + other.count <= count,
-      "add at \(start) of \(other.count) elements into \(count)")
-    other.withUnsafeBufferPointer { b in
-      withUnsafeMutableBufferPointer { a in
-        let window = UnsafeMutableBufferPointer(rebasing: a[start..<(start + b.count)])
-        Parallelism.forEachChunk(
-          b.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-        ) { r in
-          for i in r { window[i] += b[i] }
-        }
-      }
-    }
-  }
-
   /// Joins tensors along `axis`; all other extents must agree.
   public static func concatenate(_ parts: [Tensor], axis: Int = 0) throws(ShapeError) -> Tensor {
     guard let first = parts.first else {
