@@ -49,60 +49,27 @@ extension Tape {
     isRecording = createGraph && wasRecording
     defer { isRecording = wasRecording }
 
-    if !isRecording {
-      let results = try firstOrderPass(
-        from: output, seed: seed, relevant: relevant, requested: requested)
-      return inputs.map { input in
-        guard input.index <= last, let g = results[input.index] else {
-          return Variable(Tensor.zeros(input.shape))
-        }
-        return Variable(g.materialize(shape: input.shape))
+    let results = try backwardPass(
+      from: output, seed: seed, relevant: relevant, requested: requested)
+    return try inputs.map { input in
+      guard input.index <= last, let g = results[input.index] else {
+        return Variable(Tensor.zeros(input.shape))
       }
-    }
-    return try recordedPass(
-      from: output, seed: seed, inputs: inputs, relevant: relevant, requested: requested)
-  }
-
-  /// The backward pass recorded on the tape (`createGraph`): every rule runs as
-  /// differentiable operations.
-  private func recordedPass(
-    from output: Variable, seed: Tensor, inputs: [Variable], relevant: [Bool], requested: [Bool]
-  ) throws -> [Variable] {
-    let last = output.index
-    var grads = [Variable?](repeating: nil, count: last + 1)
-    grads[last] = Variable(seed)
-    for i in stride(from: last, through: 0, by: -1) {
-      guard relevant[i], let g = grads[i] else { continue }
-      let node = nodes[i]
-      guard let backward = node.backward else { continue }
-      let needs = node.inputs.map { $0 >= 0 && relevant[$0] }
-      guard needs.contains(true) else { continue }
-      if !requested[i] { grads[i] = nil }  // free the buffer as soon as it is used
-      let inputGrads = try backward(
-        g, inputVariables(of: node), Variable(tape: self, index: i, value: node.value), needs)
-      for k in node.inputs.indices where needs[k] {
-        guard let gk = inputGrads[k] else { continue }
-        let p = node.inputs[k]
-        Tape.checkShape(gk.shape, node.inputValues[k].shape)
-        grads[p] = try grads[p].map { try $0 + gk } ?? gk
-      }
-    }
-    return inputs.map { input in
-      input.index <= last
-        ? (grads[input.index] ?? Variable(Tensor.zeros(input.shape)))
-        : Variable(Tensor.zeros(input.shape))
+      return try g.variable(shape: input.shape)
     }
   }
 
-  /// The backward pass without recording: gradients are kept as ``PendingGradient``s, so
-  /// linear operations and products by recorded values cost no pass over memory (see
-  /// ``FirstOrderShortcut``); rules run only for the other operations.
-  private func firstOrderPass(
+  /// One backward pass. Gradients are kept as ``PendingGradient``s: linear operations and
+  /// products by recorded values (see ``FirstOrderShortcut``) only rescale, shift or attach
+  /// a factor to their gradient's terms, at no cost in memory traffic; a gradient is written
+  /// out only when a rule needs it, by one pass (recorded as one differentiable node when
+  /// the pass is recorded, so second order sees through it).
+  private func backwardPass(
     from output: Variable, seed: Tensor, relevant: [Bool], requested: [Bool]
   ) throws -> [PendingGradient?] {
     let last = output.index
     var grads = [PendingGradient?](repeating: nil, count: last + 1)
-    grads[last] = PendingGradient(seed)
+    grads[last] = PendingGradient(Variable(seed))
     func add(_ g: PendingGradient, to p: Int) {
       grads[p] = grads[p].map { $0 + g } ?? g
     }
@@ -113,6 +80,7 @@ extension Tape {
       var needs = node.inputs.map { $0 >= 0 && relevant[$0] }
       guard needs.contains(true) else { continue }
       if !requested[i] { grads[i] = nil }
+      let inputs = inputVariables(of: node)
       switch node.shortcut {
       case .firstAxisSlice(_, let flatOffset):
         add(g.shifted(by: flatOffset, into: node.inputValues[0].count), to: node.inputs[0])
@@ -121,8 +89,8 @@ extension Tape {
         for k in node.inputs.indices where needs[k] {
           let target = node.inputValues[k]
           if let f = factors[k] {
-            let factor = node.inputValues[f]
-            guard factor.count == target.count,
+            let factor = inputs[f]
+            guard factor.value.count == target.count,
               let term = g.multiplied(by: factor, scale: scales[k])
             else { continue }
             add(term, to: node.inputs[k])
@@ -136,14 +104,13 @@ extension Tape {
       case nil:
         break
       }
-      let gradient = Variable(g.materialize(shape: node.value.shape))
-      let inputGrads = try backward(
-        gradient, inputVariables(of: node), Variable(tape: self, index: i, value: node.value), needs
-      )
+      let gradient = try g.variable(shape: node.value.shape)
+      let output = Variable(tape: self, index: i, value: node.value)
+      let inputGrads = try backward(gradient, inputs, output, needs)
       for k in node.inputs.indices where needs[k] {
         guard let gk = inputGrads[k] else { continue }
         Tape.checkShape(gk.shape, node.inputValues[k].shape)
-        add(PendingGradient(gk.value), to: node.inputs[k])
+        add(PendingGradient(gk), to: node.inputs[k])
       }
     }
     return grads

@@ -24,7 +24,9 @@ public enum Derivatives {
 
   /// The m×n matrix whose row i is eᵢᵀ·∂y/∂x (one backward pass per row), y flattened to m
   /// elements and x to n.
-  static func stackRows(_ m: Int, of y: Variable, withRespectTo x: Variable, on tape: Tape) throws -> Tensor {
+  static func stackRows(_ m: Int, of y: Variable, withRespectTo x: Variable, on tape: Tape) throws
+    -> Tensor
+  {
     let n = x.value.count
     var matrix = Tensor.zeros([m, n])
     for i in 0..<m {
