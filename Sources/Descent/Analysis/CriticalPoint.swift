@@ -30,8 +30,11 @@ public enum CriticalPointKind: String, Codable, Sendable, CaseIterable {
 /// At a saddle point the escape direction is the unit eigenvector u of the most negative
 /// eigenvalue λ: along it the quadratic model f(x + su) ≈ f(x) + ½λs² decreases.
 public struct CriticalPointAnalysis: Sendable {
+  /// The point analyzed.
   public var point: [Double]
+  /// f at the point.
   public var value: Double
+  /// ∇f at the point.
   public var gradient: [Double]
   /// ‖∇f‖₂.
   public var gradNorm: Double
@@ -41,6 +44,7 @@ public struct CriticalPointAnalysis: Sendable {
   public var eigenvalues: [Double]
   /// One unit vector per eigenvalue, its largest-magnitude component positive.
   public var eigenvectors: [[Double]]
+  /// The verdict of the second-order test (see the type's description).
   public var kind: CriticalPointKind
   /// The unit eigenvector of the most negative eigenvalue at a saddle point; nil otherwise.
   public var escapeDirection: [Double]?

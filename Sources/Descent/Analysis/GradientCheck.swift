@@ -33,7 +33,9 @@ public struct DerivativeCheckReport: Sendable, Codable {
   public var maxRelativeError: Double
   /// The finite-difference step.
   public var eps: Double
+  /// The absolute tolerance of the pass rule.
   public var atol: Double
+  /// The relative tolerance of the pass rule.
   public var rtol: Double
   /// True when |analytic − numeric| ≤ atol + rtol·|numeric| for every entry (and all are finite).
   public var passed: Bool

@@ -22,6 +22,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     s = (splitMix(), splitMix(), splitMix(), splitMix())
   }
 
+  /// The next 64 random bits.
   public mutating func next() -> UInt64 {
     let result = rotl(s.1 &* 5, 7) &* 9
     let t = s.1 << 17

@@ -12,6 +12,7 @@ public struct ShapeError: Error, Equatable, Sendable, CustomStringConvertible {
   /// A sentence saying what does not fit.
   public var reason: String
 
+  /// An error for `operation` on operands of `shapes`, with a sentence saying why.
   public init(operation: String, shapes: [[Int]], reason: String) {
     self.operation = operation
     self.shapes = shapes

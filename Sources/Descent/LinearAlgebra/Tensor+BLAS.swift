@@ -6,12 +6,20 @@ import CLAPACK
 /// Any window of a flat parameter vector (offset + shape) is a valid operand — nothing is
 /// copied to multiply.
 public struct MatrixOperand {
+  /// The first element, row-major.
   public var base: UnsafePointer<Double>
+  /// Rows as stored (before any transpose).
   public var rows: Int
+  /// Columns as stored.
   public var columns: Int
+  /// Elements from one stored row to the next (≥ `columns`; a window of a wider matrix
+  /// has the wider row length).
   public var leadingDimension: Int
+  /// Whether BLAS reads the operand transposed.
   public var transposed: Bool
 
+  /// An operand of `rows`×`columns` stored row-major at `base`; the leading dimension
+  /// defaults to `columns` (a contiguous matrix).
   public init(
     base: UnsafePointer<Double>, rows: Int, columns: Int, leadingDimension: Int? = nil,
     transposed: Bool = false

@@ -121,14 +121,23 @@ extension Tensor {
   public static func / (a: Tensor, b: Tensor) throws(ShapeError) -> Tensor {
     try zip(a, b, operation: "divide") { $0 / $1 }
   }
+  /// a + s, elementwise.
   public static func + (a: Tensor, s: Double) -> Tensor { a.map { $0 + s } }
+  /// s + a, elementwise.
   public static func + (s: Double, a: Tensor) -> Tensor { a.map { s + $0 } }
+  /// a − s, elementwise.
   public static func - (a: Tensor, s: Double) -> Tensor { a.map { $0 - s } }
+  /// s − a, elementwise.
   public static func - (s: Double, a: Tensor) -> Tensor { a.map { s - $0 } }
+  /// a · s, elementwise.
   public static func * (a: Tensor, s: Double) -> Tensor { a.map { $0 * s } }
+  /// s · a, elementwise.
   public static func * (s: Double, a: Tensor) -> Tensor { a.map { s * $0 } }
+  /// a / s, elementwise.
   public static func / (a: Tensor, s: Double) -> Tensor { a.map { $0 / s } }
+  /// s / a, elementwise.
   public static func / (s: Double, a: Tensor) -> Tensor { a.map { s / $0 } }
+  /// −a, elementwise.
   public static prefix func - (a: Tensor) -> Tensor { a.map { -$0 } }
 
   /// The dot product ∑ aᵢbᵢ of two tensors with the same number of elements.

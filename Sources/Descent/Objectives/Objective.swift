@@ -2,10 +2,15 @@
 /// result (`f` objective values, `g` gradients, `h` full Hessians, `hvp` Hessian-vector
 /// products). A gradient evaluation also yields the value; it is counted under `g` only.
 public struct EvaluationCounts: Codable, Equatable, Sendable {
+  /// Objective values.
   public var f = 0
+  /// Gradients (each with its value).
   public var g = 0
+  /// Full Hessians.
   public var h = 0
+  /// Hessian-vector products.
   public var hvp = 0
+  /// Counts starting from the given numbers (zero by default).
   public init(f: Int = 0, g: Int = 0, h: Int = 0, hvp: Int = 0) {
     self.f = f
     self.g = g
@@ -47,10 +52,12 @@ public protocol TwiceDifferentiableObjective: DifferentiableObjective {
 /// the value from a constant evaluation (nothing recorded), the gradient from one backward
 /// pass, Hessian-vector products from differentiating the recorded backward pass.
 public struct AutodiffObjective: TwiceDifferentiableObjective {
+  /// n, the length of the vector the function takes.
   public let dimension: Int
   /// The function, taking a vector of shape `[dimension]` to a scalar.
   public let function: DifferentiableFunction
 
+  /// An objective of `dimension` variables computed by `function`.
   public init(dimension: Int, _ function: @escaping DifferentiableFunction) {
     self.dimension = dimension
     self.function = function
@@ -88,10 +95,12 @@ public struct AutodiffObjective: TwiceDifferentiableObjective {
 public final class CountingObjective<Base: TwiceDifferentiableObjective>:
   TwiceDifferentiableObjective
 {
+  /// The objective being counted.
   public let base: Base
   /// The evaluations so far.
   public private(set) var counts = EvaluationCounts()
 
+  /// Counts the evaluations of `base`, from zero.
   public init(_ base: Base) { self.base = base }
 
   public var dimension: Int { base.dimension }
