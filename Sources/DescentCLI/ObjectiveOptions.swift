@@ -5,8 +5,15 @@ import Foundation
 /// The objective typed on the command line: a formula and, optionally, its variable order.
 struct ObjectiveOptions: ParsableArguments {
   @Argument(
-    help: ArgumentHelp("The objective, a formula such as \"(1 - w1*w2)^2\".", valueName: "formula"))
+    help: ArgumentHelp(
+      "The objective: a formula such as \"(1 - w1*w2)^2\", or a built-in name (see descent list).",
+      valueName: "objective"))
   var formula: String
+
+  /// The built-in objective named on the command line, if the argument is a name.
+  var builtin: BuiltinObjective? {
+    BuiltinObjective.named(formula.trimmingCharacters(in: .whitespaces))
+  }
 
   @Option(
     name: .customLong("vars"),
@@ -24,7 +31,7 @@ struct ObjectiveOptions: ParsableArguments {
       }
     }
     do {
-      return try Formula(formula, variables: names)
+      return try Formula(builtin?.formula ?? formula, variables: names)
     } catch {
       if error.column == nil && variables != nil {
         throw CommandFailure.badInput("--vars: \(error.description)")
