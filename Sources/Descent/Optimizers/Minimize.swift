@@ -36,8 +36,12 @@ public func minimize<Method: IterativeMethod>(
   objectiveDescription: String = "",
   observer: ((TraceEntry) -> ObserverVerdict)? = nil
 ) throws -> (result: MinimizeResult, checkpoint: RunCheckpoint<Method.State>) {
-  precondition(start.count == objective.dimension, "a start of \(start.count) coordinates for \(objective.dimension) variables")
-  precondition(!method.usesGradient || objective is any DifferentiableObjective, "\(method.name) needs gradients")
+  precondition(
+    start.count == objective.dimension,
+    "a start of \(start.count) coordinates for \(objective.dimension) variables")
+  precondition(
+    !method.usesGradient || objective is any DifferentiableObjective,
+    "\(method.name) needs gradients")
   let evaluator = ObjectiveEvaluator(objective)
   let began = Date()
 
@@ -60,7 +64,9 @@ public func minimize<Method: IterativeMethod>(
       current = Iterate(x: start, value: try evaluator.value(at: start), gradient: [])
     }
     state = try method.initialState(at: current, evaluator: evaluator)
-    let entry = TraceEntry(step: 0, x: current.x, value: current.value, gradNorm: norm(current.gradient), lr: method.learningRate(in: state))
+    let entry = TraceEntry(
+      step: 0, x: current.x, value: current.value, gradNorm: norm(current.gradient),
+      lr: method.learningRate(in: state))
     if options.recordTrace { trace.append(entry) }
     _ = observer?(entry)
   }
@@ -71,21 +77,33 @@ public func minimize<Method: IterativeMethod>(
   var divergence: DivergenceReport?
   func total() -> EvaluationCounts {
     let c = evaluator.counts
-    return EvaluationCounts(f: base.f + c.f, g: base.g + c.g, h: base.h + c.h, hvp: base.hvp + c.hvp)
+    return EvaluationCounts(
+      f: base.f + c.f, g: base.g + c.g, h: base.h + c.h, hvp: base.hvp + c.hvp)
   }
 
   if !current.isFinite {
     stopReason = .nonFinite
-    divergence = DivergenceReport(step: iterations, hint: "the objective is not finite at the start point; choose another start")
+    divergence = DivergenceReport(
+      step: iterations, hint: "the objective is not finite at the start point; choose another start"
+    )
   } else {
     loop: while true {
       if method.usesGradient, Tensor(current.gradient).maxNorm <= options.gradientTolerance {
         stopReason = .gradientTolerance
         break
       }
-      if iterations >= options.maxIterations { stopReason = .maxIterations; break }
-      if let limit = options.maxEvaluations, total().f + total().g >= limit { stopReason = .maxEvaluations; break }
-      if let limit = options.timeLimit, Date().timeIntervalSince(began) >= limit { stopReason = .timeLimit; break }
+      if iterations >= options.maxIterations {
+        stopReason = .maxIterations
+        break
+      }
+      if let limit = options.maxEvaluations, total().f + total().g >= limit {
+        stopReason = .maxEvaluations
+        break
+      }
+      if let limit = options.timeLimit, Date().timeIntervalSince(began) >= limit {
+        stopReason = .timeLimit
+        break
+      }
       let lr = method.learningRate(in: state)
       var trial = state
       let outcome = try method.step(from: current, state: &trial, evaluator: evaluator)
@@ -106,11 +124,18 @@ public func minimize<Method: IterativeMethod>(
       current = next
       state = trial
       iterations += 1
-      let entry = TraceEntry(step: iterations, x: current.x, value: current.value, gradNorm: norm(current.gradient), lr: usedRate)
+      let entry = TraceEntry(
+        step: iterations, x: current.x, value: current.value, gradNorm: norm(current.gradient),
+        lr: usedRate)
       if options.recordTrace { trace.append(entry) }
-      if observer?(entry) == .stop { stopReason = .callback; break }
+      if observer?(entry) == .stop {
+        stopReason = .callback
+        break
+      }
       let (fa, fr) = options.valueTolerance
-      if fa > 0 || fr > 0, Swift.abs(current.value - previous.value) <= fa + fr * Swift.abs(previous.value) {
+      if fa > 0 || fr > 0,
+        Swift.abs(current.value - previous.value) <= fa + fr * Swift.abs(previous.value)
+      {
         stopReason = .valueTolerance
         break loop
       }
@@ -123,7 +148,8 @@ public func minimize<Method: IterativeMethod>(
     }
   }
   let result = MinimizeResult(
-    method: method.name, hyperparameters: method.hyperparameters, x: current.x, value: current.value,
+    method: method.name, hyperparameters: method.hyperparameters, x: current.x,
+    value: current.value,
     gradient: current.gradient, gradNorm: norm(current.gradient) ?? 0, iterations: iterations,
     evaluations: total(), converged: stopReason.isConvergence, stopReason: stopReason, trace: trace,
     divergence: divergence)
@@ -143,7 +169,9 @@ enum DivergenceHint {
     method: String, learningRate: Double?, from start: [Double], objective: any Objective,
     lastValue: Double, reason: StopReason
   ) -> String {
-    let what = reason == .nonFinite ? "f or its gradient became NaN or infinite" : "f exceeded the divergence bound"
+    let what =
+      reason == .nonFinite
+      ? "f or its gradient became NaN or infinite" : "f exceeded the divergence bound"
     let last = "the last finite value was \(lastValue)"
     guard let lr = learningRate,
       let twice = objective as? any TwiceDifferentiableObjective, objective.dimension <= 500,
@@ -155,9 +183,11 @@ enum DivergenceHint {
     }
     let limit = 2 / lambdaMax
     if lr >= limit {
-      return "\(what) (\(last)): lr \(format(lr)) exceeds 2/λmax ≈ \(format(limit)) (λmax = \(format(lambdaMax)) at the start); try lr < \(format(limit))"
+      return
+        "\(what) (\(last)): lr \(format(lr)) exceeds 2/λmax ≈ \(format(limit)) (λmax = \(format(lambdaMax)) at the start); try lr < \(format(limit))"
     }
-    return "\(what) (\(last)); lr \(format(lr)) is below 2/λmax ≈ \(format(limit)) at the start, so the curvature grew along the way: try a smaller learning rate or gradient clipping"
+    return
+      "\(what) (\(last)); lr \(format(lr)) is below 2/λmax ≈ \(format(limit)) at the start, so the curvature grew along the way: try a smaller learning rate or gradient clipping"
   }
 
   static func format(_ x: Double) -> String { String(format: "%.3g", x) }

@@ -27,7 +27,8 @@ import Testing
     var options = MinimizeOptions()
     options.gradientTolerance = 1e-6
     let (result, _) = try minimize(
-      quadratic, from: [1, 1], method: FirstOrderMethod(Step(learningRate: 0.015)), options: options)
+      quadratic, from: [1, 1], method: FirstOrderMethod(Step(learningRate: 0.015)), options: options
+    )
     #expect(result.stopReason == .gradientTolerance)
     #expect(result.converged)
     #expect(Tensor(result.gradient).maxNorm <= 1e-6)
@@ -56,7 +57,8 @@ import Testing
 
   @Test func nonFiniteStartStopsAtOnce() throws {
     let (result, _) = try minimize(
-      try Formula("log(x)").objective, from: [-1], method: FirstOrderMethod(Step(learningRate: 0.1)))
+      try Formula("log(x)").objective, from: [-1], method: FirstOrderMethod(Step(learningRate: 0.1))
+    )
     #expect(result.stopReason == .nonFinite)
     #expect(result.iterations == 0)
     #expect(result.divergence?.step == 0)
@@ -71,7 +73,8 @@ import Testing
     options.maxIterations = 17
     let (_, checkpoint) = try minimize(quadratic, from: [1, -2], method: method, options: options)
     let data = try JSONEncoder().encode(checkpoint)
-    let restored = try JSONDecoder().decode(RunCheckpoint<FirstOrderMethod<Step>.State>.self, from: data)
+    let restored = try JSONDecoder().decode(
+      RunCheckpoint<FirstOrderMethod<Step>.State>.self, from: data)
     #expect(restored == checkpoint)
     options.maxIterations = 40
     let (resumed, _) = try minimize(
@@ -86,10 +89,14 @@ import Testing
     let method = FirstOrderMethod(Step(learningRate: 0.01))
     var options = MinimizeOptions()
     options.valueTolerance = (1e-3, 0)
-    #expect(try minimize(quadratic, from: [1, 1], method: method, options: options).result.stopReason == .valueTolerance)
+    #expect(
+      try minimize(quadratic, from: [1, 1], method: method, options: options).result.stopReason
+        == .valueTolerance)
     options = MinimizeOptions()
     options.stepTolerance = 1e-4
-    #expect(try minimize(quadratic, from: [1, 1], method: method, options: options).result.stopReason == .stepTolerance)
+    #expect(
+      try minimize(quadratic, from: [1, 1], method: method, options: options).result.stopReason
+        == .stepTolerance)
     options = MinimizeOptions()
     options.maxEvaluations = 5
     let limited = try minimize(quadratic, from: [1, 1], method: method, options: options).result
@@ -109,10 +116,14 @@ import Testing
     let method = FirstOrderMethod(Step(learningRate: 1), clipping: .value(0.5))
     var options = MinimizeOptions()
     options.maxIterations = 1
-    let result = try minimize(try Formula("x^2").objective, from: [10], method: method, options: options).result
+    let result = try minimize(
+      try Formula("x^2").objective, from: [10], method: method, options: options
+    ).result
     #expect(result.x == [9.5])
     let byNorm = FirstOrderMethod(Step(learningRate: 1), clipping: .globalNorm(1))
-    let r2 = try minimize(try Formula("x^2 + y^2").objective, from: [3, 4], method: byNorm, options: options).result
+    let r2 = try minimize(
+      try Formula("x^2 + y^2").objective, from: [3, 4], method: byNorm, options: options
+    ).result
     // g = (6, 8), ‖g‖ = 10 → scaled to norm 1/(1 + 1e-7): x moves by (0.6, 0.8)·(1 − 1e-7).
     expectClose(r2.x, [2.4, 3.2], atol: 1e-6)
   }
