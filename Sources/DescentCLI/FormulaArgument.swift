@@ -7,7 +7,10 @@
 enum FormulaArgument {
   /// Options that take no value (everything else starting with `--` takes one, unless
   /// written `--name=value`).
-  static let flags: Set<String> = ["--help", "-h", "--version"]
+  static let flags: Set<String> = [
+    "--help", "-h", "--version", "--nesterov", "--amsgrad", "--centered",
+    "--decoupled-weight-decay", "--maximize",
+  ]
 
   static func protectLeadingMinus(_ arguments: [String]) -> [String] {
     guard !arguments.contains("--") else { return arguments }

@@ -172,7 +172,7 @@ enum DivergenceHint {
     let what =
       reason == .nonFinite
       ? "f or its gradient became NaN or infinite" : "f exceeded the divergence bound"
-    let last = "the last finite value was \(lastValue)"
+    let last = "the last finite value was \(format(lastValue))"
     guard let lr = learningRate,
       let twice = objective as? any TwiceDifferentiableObjective, objective.dimension <= 500,
       let (_, _, h) = try? twice.valueGradientAndHessian(at: start),

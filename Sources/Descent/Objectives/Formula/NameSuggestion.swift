@@ -1,13 +1,14 @@
 /// Suggestions for a misspelt name: the valid names nearest to it by edit distance.
 ///
 /// Used by the formula parser for unknown functions and variables, so that `expp(x)`
-/// reads "did you mean 'exp'?".
-enum NameSuggestion {
+/// reads "did you mean 'exp'?", and for every other name a person types (optimizers,
+/// schedules, built-in objectives).
+public enum NameSuggestion {
   /// The Levenshtein distance between `lhs` and `rhs`: the fewest insertions, deletions
   /// and substitutions of single characters that turn one into the other.
   ///
   /// Two rows of the usual dynamic programme, O(`lhs.count` × `rhs.count`) time.
-  static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+  public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs)
     let b = Array(rhs)
     guard !a.isEmpty else { return b.count }
@@ -31,7 +32,7 @@ enum NameSuggestion {
   /// Case is ignored (`Exp` is at distance 0 from `exp`). Near enough means a distance of
   /// at most 2, or at most 1 for names of three characters or fewer, where two edits
   /// turn a name into almost any other (`foo` is 2 from both `log` and `cos`).
-  static func nearest(to name: String, among candidates: [String]) -> [String] {
+  public static func nearest(to name: String, among candidates: [String]) -> [String] {
     let limit = name.count <= 3 ? 1 : 2
     let lowered = name.lowercased()
     var best: [String] = []
@@ -51,7 +52,7 @@ enum NameSuggestion {
 
   /// `"; did you mean 'y'?"` (or `'x' or 'y'` for a tie of two or three) when some
   /// candidates are near `name`; `nil` when none is, or too many tie to be useful.
-  static func didYouMean(_ name: String, among candidates: [String]) -> String? {
+  public static func didYouMean(_ name: String, among candidates: [String]) -> String? {
     let near = nearest(to: name, among: candidates).map { "'\($0)'" }
     switch near.count {
     case 1: return "; did you mean \(near[0])?"

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Descent
+import Foundation
+
+/// `descent run`: a first-order optimizer on an objective, with the result object of CLI.md.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract:
+      "Run a first-order optimizer (gd, sgd, momentum, adagrad, rmsprop, adam, …) from a start point.",
+    discussion: """
+      Hyperparameters use PyTorch's names in kebab-case; the defaults are PyTorch's. The run \
+      stops after --steps updates, when ‖∇f‖∞ ≤ --gtol, or when it diverges (exit status 3, \
+      the result up to the last finite point still printed). A schedule is given by name with \
+      its parameters as --schedule-arg NAME=VALUE (PyTorch's names).
+      """
+  )
+
+  @OptionGroup var objective: ObjectiveOptions
+
+  @Option(
+    help:
+      "The update rule: gd, sgd, momentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, eve, lion."
+  )
+  var optimizer: String
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Start point, one number per variable (default: a built-in objective's usual start).",
+      valueName: "point"))
+  var start: String?
+
+  @Option(help: "Updates to apply at most.")
+  var steps = 100
+
+  @Option(parsing: .unconditional, help: "Stop when ‖∇f‖∞ ≤ gtol (0: never).")
+  var gtol = 1e-8
+
+  @OptionGroup var hyperparameters: HyperparameterOptions
+
+  @Option(
+    help: "Schedule of the learning rate (constant, step, multistep, exponential, cosine, …).")
+  var schedule: String?
+
+  @Option(
+    name: .customLong("schedule-arg"),
+    help: ArgumentHelp(
+      "A schedule parameter, NAME=VALUE with PyTorch's name (repeatable).", valueName: "name=value")
+  )
+  var scheduleArguments: [String] = []
+
+  @Option(
+    name: .customLong("clip-norm"), parsing: .unconditional,
+    help: "Clip the gradient to this Euclidean norm.")
+  var clipNorm: Double?
+
+  @Option(
+    name: .customLong("clip-value"), parsing: .unconditional,
+    help: "Clip each gradient component to [−c, c].")
+  var clipValue: Double?
+
+  @Option(
+    help: ArgumentHelp(
+      "Write the run (point, optimizer state, trace) to this JSON file at the end.",
+      valueName: "file"))
+  var save: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Continue the run saved in this JSON file (same objective and optimizer).", valueName: "file")
+  )
+  var resume: String?
+
+  @Option(
+    help:
+      "Output: text, json (the result object), jsonl (one object per step, streamed), csv (the trace)."
+  )
+  var format: TraceFormat = .text
+
+  @Option(help: "Threads for BLAS and parallel loops (default: all cores).")
+  var threads: Int?
+
+  func validate() throws {
+    guard steps >= 0 else { throw ValidationError("--steps must be ≥ 0, got \(steps)") }
+    guard gtol >= 0, gtol.isFinite else {
+      throw ValidationError("--gtol must be a finite number ≥ 0, got \(gtol)")
+    }
+    if let clipNorm, !(clipNorm > 0 && clipNorm.isFinite) {
+      throw ValidationError("--clip-norm must be a finite number > 0, got \(clipNorm)")
+    }
+    if let clipValue, !(clipValue > 0 && clipValue.isFinite) {
+      throw ValidationError("--clip-value must be a finite number > 0, got \(clipValue)")
+    }
+    if clipNorm != nil && clipValue != nil {
+      throw ValidationError("give --clip-norm or --clip-value, not both")
+    }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads must be at least 1, got \(threads)")
+    }
+    if !scheduleArguments.isEmpty && schedule == nil {
+      throw ValidationError("--schedule-arg needs --schedule NAME")
+    }
+  }
+
+  func run() throws {
+    if let threads { Parallelism.threads = threads }
+    let formula = try objective.parsedFormula()
+    let startPoint: [Double]
+    if let start {
+      startPoint = try parsePoint(start, flag: "--start", for: formula)
+    } else if let builtin = objective.builtin, objective.variables == nil {
+      startPoint = builtin.start
+    } else {
+      throw CommandFailure.badInput(
+        "--start: give the start point, one number per variable (\(formula.variables.joined(separator: ", ")))"
+      )
+    }
+    let rule = try OptimizerRegistry.make(optimizer, hyperparameters: try hyperparameters.values())
+    let scheduleValue = try schedule.map {
+      try ScheduleOptions.make($0, arguments: scheduleArguments)
+    }
+    let clipping: GradientClipping? =
+      clipNorm.map { .globalNorm($0) } ?? clipValue.map { .value($0) }
+    let session = RunSession(
+      formula: formula, start: startPoint, steps: steps, gtol: gtol, format: format,
+      savePath: save, resumePath: resume)
+    try session.execute(rule: rule, schedule: scheduleValue, clipping: clipping)
+  }
+}
