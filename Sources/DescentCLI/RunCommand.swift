@@ -118,7 +118,7 @@ struct RunCommand: ParsableCommand {
     }
     let rule = try OptimizerRegistry.make(optimizer, hyperparameters: try hyperparameters.values())
     let scheduleValue = try schedule.map {
-      try ScheduleOptions.make($0, arguments: scheduleArguments)
+      try ScheduleOptions.make($0, arguments: scheduleArguments, learningRate: rule.learningRate)
     }
     let clipping: GradientClipping? =
       clipNorm.map { .globalNorm($0) } ?? clipValue.map { .value($0) }

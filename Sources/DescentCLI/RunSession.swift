@@ -18,13 +18,14 @@ struct RunSession {
   var savePath: String?
   var resumePath: String?
 
-  func execute(rule: any UpdateRule, schedule: (any Schedule)?, clipping: GradientClipping?) throws
+  func execute(rule: any UpdateRule, schedule: LearningRateSchedule?, clipping: GradientClipping?)
+    throws
   {
     try execute(opened: rule, schedule: schedule, clipping: clipping)
   }
 
   private func execute<Rule: UpdateRule>(
-    opened rule: Rule, schedule: (any Schedule)?, clipping: GradientClipping?
+    opened rule: Rule, schedule: LearningRateSchedule?, clipping: GradientClipping?
   ) throws {
     try run(FirstOrderMethod(rule, schedule: schedule, clipping: clipping))
   }
@@ -70,6 +71,15 @@ struct RunSession {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CommandFailure.badInput(
         "--resume: cannot read '\(path)' (no such file, or not readable)")
+    }
+    // The header first, so that a run of another optimizer is named as such.
+    guard let header = try? JSONDecoder().decode(CheckpointHeader.self, from: data) else {
+      throw CommandFailure.badInput(
+        "--resume: '\(path)' is not a saved run (not JSON, or cut short)")
+    }
+    guard header.method == method.name else {
+      throw CommandFailure.badInput(
+        "--resume: '\(path)' is a run of \(header.method), not \(method.name)")
     }
     let checkpoint: RunCheckpoint<State>
     do {
@@ -175,4 +185,10 @@ struct TraceLine: Encodable {
     try c.encodeIfPresent(entry.gradNorm, forKey: .gradNorm)
     try c.encodeIfPresent(entry.lr, forKey: .lr)
   }
+}
+
+/// The first fields of a saved run, read before the whole file.
+private struct CheckpointHeader: Decodable {
+  var version: Int
+  var method: String
 }

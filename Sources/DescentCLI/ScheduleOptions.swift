@@ -2,7 +2,9 @@ import Descent
 
 /// `--schedule NAME --schedule-arg KEY=VALUE …` turned into a schedule.
 enum ScheduleOptions {
-  static func make(_ name: String, arguments: [String]) throws -> any Schedule {
+  static func make(_ name: String, arguments: [String], learningRate: Double) throws
+    -> LearningRateSchedule
+  {
     var parameters: [String: String] = [:]
     for argument in arguments {
       let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
@@ -16,7 +18,8 @@ enum ScheduleOptions {
       parameters[parts[0]] = parts[1]
     }
     do {
-      return try makeSchedule(name: name, parameters: parameters)
+      return try makeLearningRateSchedule(
+        name: name, parameters: parameters, learningRate: learningRate)
     } catch {
       throw CommandFailure.badInput("--schedule: \(error)")
     }

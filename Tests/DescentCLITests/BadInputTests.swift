@@ -57,7 +57,7 @@ struct BadInputTests {
     Case(["analyze", "x + y", "--vars", "x,", "--at", "1,2"], ["variable name", "letter"]),
     // Flags and arguments.
     Case(["analyze", "x + y"], ["--at"]),
-    Case(["analyze", "--at", "1"], ["<formula>"]),
+    Case(["analyze", "--at", "1"], ["<objective>"]),
     Case(
       ["analyze", "x + y", "--at", "1,2", "--frmat", "json"], ["'--frmat'", "'--format'"],
       avoiding: ["starts with '-'"]),
@@ -80,6 +80,35 @@ struct BadInputTests {
     // A second argument starting with '-' is read as an option: say where a formula goes.
     Case(["analyze", "--at", "0", "-x", "-y"], ["'-y'", "after '--'"]),
     Case(["gradcheck", "x +* y", "--at", "1,2"], ["column 4", "'*'"]),
+    // descent run: optimizers, hyperparameters, schedules, files.
+    Case(
+      ["run", "rosenbrock", "--optimizer", "sgdd"],
+      ["--optimizer", "'sgdd'", "did you mean 'sgd'?"]),
+    Case(["run", "rosenbrock", "--optimizer", "sgd", "--lr", "-1"], ["--lr", "lr = -1", "≥ 0"]),
+    Case(
+      ["run", "rosenbrock", "--optimizer", "adagrad", "--momentum", "0.9"],
+      ["--momentum", "does not apply to adagrad", "--lr-decay"]),
+    Case(["run", "rosenbrock", "--optimizer", "sgd", "--momentum", "1.5"], ["momentum = 1.5"]),
+    Case(["run", "x^2 + y^2", "--optimizer", "sgd"], ["--start", "x, y"]),
+    Case(
+      ["run", "x^2 + y^2", "--optimizer", "sgd", "--start", "1"],
+      ["--start", "1 number for 2 variables"]),
+    Case(["run", "rosenbrock", "--optimizer", "sgd", "--steps", "-3"], ["--steps"]),
+    Case(
+      ["run", "rosenbrock", "--optimizer", "sgd", "--schedule", "cosin"], ["--schedule", "cosin"]),
+    Case(
+      ["run", "rosenbrock", "--optimizer", "sgd", "--schedule-arg", "gamma=0.5"],
+      ["--schedule-arg needs --schedule"]),
+    Case(
+      ["run", "rosenbrock", "--optimizer", "sgd", "--schedule", "step", "--schedule-arg", "gamma"],
+      ["--schedule-arg", "'gamma'", "NAME=VALUE"]),
+    Case(["run", "rosenbrock", "--optimizer", "sgd", "--clip-norm", "0"], ["--clip-norm"]),
+    Case(
+      ["run", "rosenbrock", "--optimizer", "sgd", "--convention", "jax"],
+      ["--convention", "'jax'", "pytorch or optax"]),
+    Case(
+      ["run", "rosenbrock", "--optimizer", "sgd", "--resume", "/nonexistent/run.json"],
+      ["--resume", "/nonexistent/run.json"]),
   ]
 
   @Test("exit 1, one line on stderr naming the specifics", arguments: cases)
