@@ -13,6 +13,8 @@ enum OptimizerRegistry {
     (SGD.name, { try JSONDecoder().decode(SGD.self, from: $0) }),
     (LectureMomentum.name, { try JSONDecoder().decode(LectureMomentum.self, from: $0) }),
     (AdaGrad.name, { try JSONDecoder().decode(AdaGrad.self, from: $0) }),
+    (RMSProp.name, { try JSONDecoder().decode(RMSProp.self, from: $0) }),
+    (Adadelta.name, { try JSONDecoder().decode(Adadelta.self, from: $0) }),
   ]
 
   static var names: [String] { makers.map(\.name) }

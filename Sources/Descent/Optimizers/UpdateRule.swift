@@ -34,7 +34,7 @@ public protocol UpdateRuleState: Codable, Equatable, Sendable {
 /// `weight_decay`, …): that encoding is the `hyperparameters` object of a result.
 ///
 /// ```swift
-/// let rule = Adam(learningRate: 0.01)
+/// let rule = try SGD(learningRate: 0.01, momentum: 0.9)
 /// var state = rule.initialState(parameterCount: x.count)
 /// let (loss, gradient) = try objective.valueAndGradient(at: x)
 /// rule.update(&x, gradient: gradient, state: &state,
@@ -64,7 +64,10 @@ public protocol UpdateRule: Encodable, Sendable {
 /// `.pytorch` (the default everywhere) follows `torch.optim`; `.optax` follows Optax:
 /// RMSProp adds ε inside the square root (`eps_in_sqrt=True`), AdaGrad starts its
 /// accumulator at 0.1 and adds ε inside the square root, AMSGrad takes its maximum after
-/// bias correction, Adam accepts `eps_root`. Each rule's documentation lists what changes.
+/// bias correction, Adam accepts `eps_root`. Under `.optax` some defaults change too
+/// (AdaGrad's `eps` 1e-7, RMSProp's `alpha` 0.9), and RMSProp's momentum acts on the step
+/// after the learning rate (so it differs from PyTorch's under a schedule). Each rule's
+/// documentation lists what changes.
 public enum Convention: String, Codable, Sendable, CaseIterable {
   case pytorch
   case optax
