@@ -38,6 +38,14 @@ struct HyperparameterOptions: ParsableArguments {
   var momentumDecay: Double?
   @Flag(name: .customLong("decoupled-weight-decay"), help: "Decoupled weight decay (nadam, radam).")
   var decoupledWeightDecay = false
+  @Option(parsing: .unconditional, help: "Eve's β₃, the smoothing of the loss feedback.") var beta3:
+    Double?
+  @Option(
+    name: .customLong("lower-threshold"), parsing: .unconditional,
+    help: "Eve's lower clipping threshold k of the feedback.") var lowerThreshold: Double?
+  @Option(
+    name: .customLong("upper-threshold"), parsing: .unconditional,
+    help: "Eve's upper clipping threshold K of the feedback.") var upperThreshold: Double?
   @Flag(help: "Maximize the objective instead of minimizing it.") var maximize = false
   @Option(help: "Where PyTorch and Optax differ, follow: pytorch or optax.") var convention: String?
 
@@ -63,6 +71,9 @@ struct HyperparameterOptions: ParsableArguments {
     try number("lr_decay", lrDecay)
     try number("initial_accumulator_value", initialAccumulatorValue)
     try number("momentum_decay", momentumDecay)
+    try number("beta3", beta3)
+    try number("lower_threshold", lowerThreshold)
+    try number("upper_threshold", upperThreshold)
     if nesterov { out["nesterov"] = .bool(true) }
     if amsgrad { out["amsgrad"] = .bool(true) }
     if centered { out["centered"] = .bool(true) }

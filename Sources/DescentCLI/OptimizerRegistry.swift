@@ -15,6 +15,13 @@ enum OptimizerRegistry {
     (AdaGrad.name, { try JSONDecoder().decode(AdaGrad.self, from: $0) }),
     (RMSProp.name, { try JSONDecoder().decode(RMSProp.self, from: $0) }),
     (Adadelta.name, { try JSONDecoder().decode(Adadelta.self, from: $0) }),
+    (Adam.name, { try JSONDecoder().decode(Adam.self, from: $0) }),
+    (AdamW.name, { try JSONDecoder().decode(AdamW.self, from: $0) }),
+    (Adamax.name, { try JSONDecoder().decode(Adamax.self, from: $0) }),
+    (NAdam.name, { try JSONDecoder().decode(NAdam.self, from: $0) }),
+    (RAdam.name, { try JSONDecoder().decode(RAdam.self, from: $0) }),
+    (Eve.name, { try JSONDecoder().decode(Eve.self, from: $0) }),
+    (Lion.name, { try JSONDecoder().decode(Lion.self, from: $0) }),
   ]
 
   static var names: [String] { makers.map(\.name) }

@@ -58,6 +58,7 @@ public struct FirstOrderMethod<Rule: UpdateRule>: IterativeMethod {
 
   public var name: String { Rule.name }
   public var usesGradient: Bool { true }
+  public var learningRateIsBoundedByCurvature: Bool { Rule.learningRateIsBoundedByCurvature }
 
   public var hyperparameters: JSONValue {
     var object: [String: JSONValue] = [:]

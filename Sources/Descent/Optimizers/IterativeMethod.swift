@@ -40,6 +40,8 @@ public protocol IterativeMethod {
   var hyperparameters: JSONValue { get }
   /// Whether the method needs ∇f (the loop evaluates the start point accordingly).
   var usesGradient: Bool { get }
+  /// Whether lr < 2/λmax bounds the method's stable learning rates (for divergence hints).
+  var learningRateIsBoundedByCurvature: Bool { get }
   /// The learning rate the method would use for the step after `state`, if it has one
   /// (for divergence hints).
   func learningRate(in state: State) -> Double?

@@ -116,7 +116,8 @@ public func minimize<Method: IterativeMethod>(
         divergence = DivergenceReport(
           step: iterations + 1,
           hint: DivergenceHint.describe(
-            method: method.name, learningRate: usedRate ?? lr, from: trace.first?.x ?? start,
+            boundApplies: method.learningRateIsBoundedByCurvature, learningRate: usedRate ?? lr,
+            from: trace.first?.x ?? start,
             objective: objective, lastValue: current.value, reason: stopReason))
         break
       }
@@ -166,14 +167,14 @@ private func norm(_ g: [Double]) -> Double? {
 /// The sentence a diverged run ends with.
 enum DivergenceHint {
   static func describe(
-    method: String, learningRate: Double?, from start: [Double], objective: any Objective,
+    boundApplies: Bool, learningRate: Double?, from start: [Double], objective: any Objective,
     lastValue: Double, reason: StopReason
   ) -> String {
     let what =
       reason == .nonFinite
       ? "f or its gradient became NaN or infinite" : "f exceeded the divergence bound"
     let last = "the last finite value was \(format(lastValue))"
-    guard let lr = learningRate,
+    guard boundApplies, let lr = learningRate,
       let twice = objective as? any TwiceDifferentiableObjective, objective.dimension <= 500,
       let (_, _, h) = try? twice.valueGradientAndHessian(at: start),
       let eigen = try? SymmetricEigendecomposition(h, computeEigenvectors: false),

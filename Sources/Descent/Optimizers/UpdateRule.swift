@@ -46,6 +46,9 @@ public protocol UpdateRule: Encodable, Sendable {
   /// The name typed on the command line (`sgd`, `adam`, …).
   static var name: String { get }
 
+  /// Whether lr < 2/λmax bounds the stable learning rates (see the default below).
+  static var learningRateIsBoundedByCurvature: Bool { get }
+
   /// The learning rate when no schedule overrides it (PyTorch's `lr`).
   var learningRate: Double { get }
 
@@ -59,6 +62,14 @@ public protocol UpdateRule: Encodable, Sendable {
     _ parameters: inout [Double], gradient: [Double], state: inout State, context: UpdateContext)
 }
 
+extension UpdateRule {
+  /// True when the rule's step is the learning rate times the gradient (gradient descent,
+  /// momentum before the velocity builds up, RAdam's first unrectified steps): then
+  /// lr < 2/λmax is the stability bound on a quadratic, and a divergence hint quotes it.
+  /// False by default: adaptive rules divide the gradient by its own scale.
+  public static var learningRateIsBoundedByCurvature: Bool { false }
+}
+
 /// Where PyTorch and Optax define a rule differently, which one to follow.
 ///
 /// `.pytorch` (the default everywhere) follows `torch.optim`; `.optax` follows Optax:
@@ -66,7 +77,8 @@ public protocol UpdateRule: Encodable, Sendable {
 /// accumulator at 0.1 and adds ε inside the square root, AMSGrad takes its maximum after
 /// bias correction, Adam accepts `eps_root`. Under `.optax` some defaults change too
 /// (AdaGrad's `eps` 1e-7, RMSProp's `alpha` 0.9), and RMSProp's momentum acts on the step
-/// after the learning rate (so it differs from PyTorch's under a schedule). Each rule's
+/// after the learning rate (so it differs from PyTorch's under a schedule); NAdam drops its
+/// momentum schedule and RAdam adds ε to √v̂ rather than √v. Each rule's
 /// documentation lists what changes.
 public enum Convention: String, Codable, Sendable, CaseIterable {
   case pytorch

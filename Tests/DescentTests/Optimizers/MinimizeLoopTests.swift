@@ -8,6 +8,7 @@ import Testing
 @Suite struct MinimizeLoopTests {
   struct Step: UpdateRule {
     static let name = "test-gd"
+    static var learningRateIsBoundedByCurvature: Bool { true }
     var learningRate: Double
     struct State: UpdateRuleState { var step = 0 }
     func initialState(parameterCount: Int) -> State { State() }

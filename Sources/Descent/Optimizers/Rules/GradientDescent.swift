@@ -26,6 +26,8 @@
 public struct GradientDescent: UpdateRule, Equatable {
   /// `gd`.
   public static let name = "gd"
+  /// Steps of lr·g (at the start): lr < 2/λmax is the stability bound on a quadratic.
+  public static var learningRateIsBoundedByCurvature: Bool { true }
 
   /// η, the step length along −∇f (PyTorch's `lr`).
   public let learningRate: Double

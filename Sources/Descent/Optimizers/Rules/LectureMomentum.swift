@@ -42,6 +42,8 @@
 public struct LectureMomentum: UpdateRule, Equatable {
   /// `momentum`.
   public static let name = "momentum"
+  /// Steps of lr·g (at the start): lr < 2/λmax is the stability bound on a quadratic.
+  public static var learningRateIsBoundedByCurvature: Bool { true }
 
   /// η, the learning rate (`lr`).
   public let learningRate: Double

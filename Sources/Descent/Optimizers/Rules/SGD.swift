@@ -49,6 +49,8 @@
 public struct SGD: UpdateRule, Equatable {
   /// `sgd`.
   public static let name = "sgd"
+  /// Steps of lr·g (at the start): lr < 2/λmax is the stability bound on a quadratic.
+  public static var learningRateIsBoundedByCurvature: Bool { true }
 
   /// η, the learning rate (PyTorch's `lr`).
   public let learningRate: Double
