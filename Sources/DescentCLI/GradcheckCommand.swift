@@ -132,7 +132,8 @@ enum Table {
         + row.enumerated().map { c, cell in
           let pad = String(repeating: " ", count: widths[c] - cell.count)
           return leftAligned.contains(c) ? cell + pad : pad + cell
-        }.joined(separator: "   ")
+        }.joined(separator: "   ").replacingOccurrences(
+          of: "\\s+$", with: "", options: .regularExpression)
     }
   }
 }

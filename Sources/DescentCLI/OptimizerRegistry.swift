@@ -26,6 +26,15 @@ enum OptimizerRegistry {
 
   static var names: [String] { makers.map(\.name) }
 
+  /// The hyperparameter names (PyTorch's) that rule `name` takes; empty for an unknown name.
+  static func hyperparameterNames(of name: String) -> Set<String> {
+    guard let maker = makers.first(where: { $0.name == name })?.make,
+      let rule = try? maker(Data("{}".utf8)),
+      case .object(let fields) = (try? JSONValue(encoding: rule)) ?? .null
+    else { return [] }
+    return Set(fields.keys)
+  }
+
   /// The rule `name` with `hyperparameters` (torch names → values); throws a
   /// ``CommandFailure`` for an unknown name (with a suggestion), a hyperparameter the rule
   /// does not have, or an invalid value.

@@ -22,7 +22,13 @@ struct RunCommand: ParsableCommand {
     help:
       "The update rule: gd, sgd, momentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam, eve, lion."
   )
-  var optimizer: String
+  var optimizer: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Run several optimizers from the same start and compare them: adam,sgd,rmsprop.",
+      valueName: "names"))
+  var compare: String?
 
   @Option(
     parsing: .unconditional,
@@ -116,7 +122,17 @@ struct RunCommand: ParsableCommand {
         "--start: give the start point, one number per variable (\(formula.variables.joined(separator: ", ")))"
       )
     }
-    let rule = try OptimizerRegistry.make(optimizer, hyperparameters: try hyperparameters.values())
+    let given = try hyperparameters.values()
+    if let compare {
+      try runComparison(compare, formula: formula, start: startPoint, hyperparameters: given)
+      return
+    }
+    guard let optimizer else {
+      throw CommandFailure.badInput(
+        "--optimizer: name the update rule (\(OptimizerRegistry.names.joined(separator: ", "))) or give --compare"
+      )
+    }
+    let rule = try OptimizerRegistry.make(optimizer, hyperparameters: given)
     let scheduleValue = try schedule.map {
       try ScheduleOptions.make($0, arguments: scheduleArguments, learningRate: rule.learningRate)
     }
@@ -126,5 +142,87 @@ struct RunCommand: ParsableCommand {
       formula: formula, start: startPoint, steps: steps, gtol: gtol, format: format,
       savePath: save, resumePath: resume)
     try session.execute(rule: rule, schedule: scheduleValue, clipping: clipping)
+  }
+
+  /// --compare: each rule with the given hyperparameters that apply to it, from the same
+  /// start, for the same number of steps; one aligned row per rule (or a JSON array).
+  private func runComparison(
+    _ list: String, formula: Formula, start: [Double], hyperparameters given: [String: JSONValue]
+  ) throws {
+    guard optimizer == nil else {
+      throw CommandFailure.badInput("give --optimizer or --compare, not both")
+    }
+    guard save == nil, resume == nil else {
+      throw CommandFailure.badInput("--save and --resume apply to one optimizer, not to --compare")
+    }
+    let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard !names.isEmpty, names.allSatisfy({ !$0.isEmpty }) else {
+      throw CommandFailure.badInput(
+        "--compare: expected comma-separated optimizer names, e.g. adam,sgd,rmsprop")
+    }
+    let accepted = names.map { OptimizerRegistry.hyperparameterNames(of: $0) }
+    for key in given.keys.sorted() where !accepted.contains(where: { $0.contains(key) }) {
+      throw CommandFailure.badInput(
+        "--\(key.replacingOccurrences(of: "_", with: "-")) applies to none of \(names.joined(separator: ", "))"
+      )
+    }
+    let session = RunSession(
+      formula: formula, start: start, steps: steps, gtol: gtol, format: format, savePath: nil,
+      resumePath: nil)
+    let clipping: GradientClipping? =
+      clipNorm.map { .globalNorm($0) } ?? clipValue.map { .value($0) }
+    var results: [(String, MinimizeResult)] = []
+    for (name, keys) in zip(names, accepted) {
+      let rule = try OptimizerRegistry.make(
+        name, hyperparameters: given.filter { keys.contains($0.key) })
+      let scheduleValue = try schedule.map {
+        try ScheduleOptions.make($0, arguments: scheduleArguments, learningRate: rule.learningRate)
+      }
+      results.append(
+        (name, try session.result(rule: rule, schedule: scheduleValue, clipping: clipping)))
+    }
+    switch format {
+    case .json, .jsonl:
+      let outputs = results.map { RunOutput(variables: formula.variables, result: $0.1) }
+      print(
+        format == .json
+          ? try JSONOutput.encode(outputs)
+          : try outputs.map { try JSONOutput.line($0) }.joined(separator: "\n"))
+    case .text, .csv:
+      let header = ["optimizer", "lr", "steps to gtol", "stop", "final f", "‖∇f‖", "x"]
+      let rows = results.map { name, r -> [String] in
+        let lr: String
+        if case .object(let h) = r.hyperparameters, case .number(let v)? = h["lr"] {
+          lr = NumberFormat.short(v)
+        } else {
+          lr = ""
+        }
+        return [
+          name, lr, r.stopReason == .gradientTolerance ? String(r.iterations) : "—",
+          r.stopReason.rawValue,
+          NumberFormat.short(r.value), NumberFormat.short(r.gradNorm),
+          NumberFormat.vector(r.x, digits: 4),
+        ]
+      }
+      if format == .csv {
+        print(
+          (["optimizer", "lr", "iterations", "stopReason", "value", "gradNorm"] + formula.variables)
+            .joined(separator: ","))
+        for (name, r) in results {
+          print(
+            ([
+              name, rows.first { $0[0] == name }?[1] ?? "", String(r.iterations),
+              r.stopReason.rawValue, "\(r.value)", "\(r.gradNorm)",
+            ] + r.x.map { "\($0)" }).joined(separator: ","))
+        }
+      } else {
+        print(
+          "objective  \(formula.source), from \(NumberFormat.vector(start)), at most \(steps) steps, gtol \(NumberFormat.short(gtol))\n"
+        )
+        print(
+          Table.render(header: header, rows: rows, indent: "", leftAligned: [0, 3, 6]).joined(
+            separator: "\n"))
+      }
+    }
   }
 }

@@ -30,6 +30,23 @@ struct RunSession {
     try run(FirstOrderMethod(rule, schedule: schedule, clipping: clipping))
   }
 
+  /// Runs `rule` quietly (no streaming, no files) and returns its result: for --compare.
+  func result(rule: any UpdateRule, schedule: LearningRateSchedule?, clipping: GradientClipping?)
+    throws -> MinimizeResult
+  {
+    try result(opened: rule, schedule: schedule, clipping: clipping)
+  }
+
+  private func result<Rule: UpdateRule>(
+    opened rule: Rule, schedule: LearningRateSchedule?, clipping: GradientClipping?
+  ) throws -> MinimizeResult {
+    var options = MinimizeOptions()
+    options.maxIterations = steps
+    options.gradientTolerance = gtol
+    let method = FirstOrderMethod(rule, schedule: schedule, clipping: clipping)
+    return try minimize(formula.objective, from: start, method: method, options: options).result
+  }
+
   private func run<Rule: UpdateRule>(_ method: FirstOrderMethod<Rule>) throws {
     var options = MinimizeOptions()
     options.maxIterations = steps

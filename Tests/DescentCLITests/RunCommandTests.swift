@@ -117,4 +117,28 @@ struct RunCommandTests {
     #expect(
       out.contains("x            x = 1.00000000") || out.contains("x            x = 0.99999999"))
   }
+
+  @Test("--compare runs several rules from the same start, one row each")
+  func compare() throws {
+    let out = runDescentSuccessfully([
+      "run", "ill-conditioned", "--compare", "gd,adam,rmsprop", "--lr", "0.015", "--steps", "2000",
+      "--gtol", "1e-6",
+    ])
+    let rows = out.split(separator: "\n").filter { line in
+      ["gd ", "adam ", "rmsprop "].contains { line.hasPrefix($0) }
+    }
+    #expect(rows.count == 3)
+    #expect(rows.allSatisfy { $0.contains("gradientTolerance") })
+    let json = runDescentSuccessfully([
+      "run", "ill-conditioned", "--compare", "gd,adam", "--lr", "0.015", "--steps", "50",
+      "--format", "json",
+    ])
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    #expect(array.map { $0["method"] as? String } == ["gd", "adam"])
+    // A flag that applies to none of them is refused.
+    let bad = runDescent(["run", "booth", "--compare", "gd,adam", "--momentum", "0.9"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("--momentum applies to none of gd, adam"))
+  }
 }
