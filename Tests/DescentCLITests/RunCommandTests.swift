@@ -78,10 +78,20 @@ struct RunCommandTests {
     let common = [
       "run", "beale", "--optimizer", "adagrad", "--lr", "0.1", "--gtol", "0", "--format", "json",
     ]
-    let straight = runDescentSuccessfully(common + ["--steps", "25"])
+    let straightFile = directory.appendingPathComponent("straight.json").path
+    let resumedFile = directory.appendingPathComponent("resumed.json").path
+    let straight = runDescentSuccessfully(common + ["--steps", "25", "--save", straightFile])
+    // Stop at step 11 (a step inside the run, not a multiple of anything), save, resume in a
+    // new process.
     runDescentSuccessfully(common + ["--steps", "11", "--save", file])
-    let resumed = runDescentSuccessfully(common + ["--steps", "25", "--resume", file])
+    let resumed = runDescentSuccessfully(
+      common + ["--steps", "25", "--resume", file, "--save", resumedFile])
     #expect(resumed == straight)
+    // The whole saved state — point, AdaGrad's accumulator, step count, evaluation counts,
+    // trace — is the same bytes (doubles are written in shortest round-trip form).
+    #expect(
+      try Data(contentsOf: URL(fileURLWithPath: resumedFile))
+        == Data(contentsOf: URL(fileURLWithPath: straightFile)))
     // A run of another optimizer, or a corrupt file, is refused.
     let other = runDescent(["run", "beale", "--optimizer", "sgd", "--resume", file])
     #expect(other.status == 1)
