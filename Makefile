@@ -2,7 +2,7 @@
 #
 #   make tour    installs the native dependency if missing, builds (release), runs the main job
 #   make test    installs the native dependency if missing, runs every test
-#   make bench   runs the benchmarks (nested package Benchmarks/) and the PyTorch reference,
+#   make bench   runs the benchmarks (nested package Benchmarks/) and the PyTorch references,
 #                and rewrites docs/benchmarks.md from their raw output
 
 SWIFT ?= swift
@@ -46,13 +46,14 @@ test: deps
 
 bench: deps
 	mkdir -p .build-bench-raw docs
-	rm -f .build-bench-raw/*.jmh.json .build-bench-raw/pytorch.json
+	rm -f .build-bench-raw/*.jmh.json .build-bench-raw/pytorch.json .build-bench-raw/pytorch-optimizers.json
 	$(SWIFT) --version > .build-bench-raw/swift-version.txt 2>&1
 	cd Benchmarks && core="$${OPENBLAS_CORETYPE:-$$(python3 ../Scripts/openblas_coretype.py)}" && \
 	  echo "OpenBLAS kernels: $${core:-as detected}" > ../.build-bench-raw/openblas-core.txt && \
 	  OPENBLAS_CORETYPE="$$core" $(SWIFT) package --disable-sandbox benchmark --format jmh --path ../.build-bench-raw --no-progress
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 --repetitions 3 --warmup 1 > /dev/null
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 > .build-bench-raw/pytorch.json
+	$(TORCH_PYTHON) Scripts/references/bench_torch_optimizers.py --threads 1,2 > .build-bench-raw/pytorch-optimizers.json
 	python3 Scripts/benchmarks_table.py .build-bench-raw > .build-bench-raw/benchmarks.md
 	mv .build-bench-raw/benchmarks.md docs/benchmarks.md
 	@echo "wrote docs/benchmarks.md"

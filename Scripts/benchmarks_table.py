@@ -13,6 +13,10 @@ RAW_DIRECTORY holds, from the same run:
   `secondaryMetrics["Malloc (total)"]` the malloc count per call.
 - `pytorch.json`: the reference, from `Scripts/references/bench_torch.py` (median, min and
   max in milliseconds per case, plus torch's version, threads, CPU model and date).
+- `pytorch-optimizers.json`: the optimizer-step reference, from
+  `Scripts/references/bench_torch_optimizers.py` (median, min and max in milliseconds per
+  rule, thread count and implementation — `forloop`, `foreach`, `fused` — plus the ones
+  torch refused, under `skipped`).
 - `swift-version.txt` (optional): the output of `swift --version`; without it the script
   asks the `swift` on the PATH.
 
@@ -24,6 +28,14 @@ by each library's fastest path), with the goals marked met or not met:
 - gradient ≤ 3 × function,
 - Hessian-vector product ≤ 6 × function,
 - every Descent median below PyTorch's.
+
+A second section gives one optimizer step on 10^7 parameters (SGD, SGD with momentum, Adam,
+AdaGrad, RMSProp; 1 and 2 threads) in nanoseconds per parameter, next to the memory
+bandwidth measured in the same run (`Bandwidth.*` benchmarks), with the goals
+
+- each step within 1.1 × its bandwidth bound: the bytes the step must move per parameter
+  over the bytes per nanosecond of the triad with the same number of threads,
+- each step faster than PyTorch's fastest implementation (`forloop`, `foreach` or `fused`).
 
 Python 3.9 or later, standard library only.
 """
@@ -48,6 +60,27 @@ OPERATIONS = [
 ]
 # Goals of the issue: operation -> largest allowed multiple of the function's time.
 RATIO_GOALS = {"gradient": 3.0, "hessianVectorProduct": 6.0}
+
+# Optimizer steps: (benchmark type, label, bytes moved per parameter and what they are, the
+# Bandwidth.readModifyWriteK benchmark with the same streams).
+STEP_RULES = [
+  ("SGD", "SGD", 24, "θ, g read; θ written", "readModifyWrite1"),
+  ("SGDMomentum", "SGD, momentum 0.9", 40, "θ, g, b read; θ, b written", "readModifyWrite2"),
+  ("Adam", "Adam", 56, "θ, g, m, v read; θ, m, v written", "readModifyWrite3"),
+  ("AdaGrad", "AdaGrad", 40, "θ, g, s read; θ, s written", "readModifyWrite2"),
+  ("RMSProp", "RMSProp", 40, "θ, g, v read; θ, v written", "readModifyWrite2"),
+]
+STEP_SIZE = 10_000_000
+STEP_THREADS = [1, 2]
+# Bandwidth kernels: operation -> (bytes per element as STREAM counts them, formula).
+BANDWIDTH_KERNELS = [
+  ("copy", 16, "b = a"),
+  ("triad", 24, "a = b + s·c"),
+  ("readModifyWrite1", 24, "x += s·a"),
+  ("readModifyWrite2", 40, "x += s·a, y += s·a"),
+  ("readModifyWrite3", 56, "x += s·a, y += s·a, z += s·a"),
+]
+STEP_BOUND_GOAL = 1.1
 
 WALL_CLOCK = "Time (wall clock)"
 MALLOC_TOTAL = "Malloc (total)"
@@ -240,6 +273,174 @@ def spread_section(descent, pytorch):
   return lines
 
 
+def read_pytorch_optimizers(directory):
+  """The optimizer-step reference, or None when the file is missing."""
+  path = directory / "pytorch-optimizers.json"
+  if not path.exists():
+    return None
+  return json.loads(path.read_text())
+
+
+def thread_suffix(threads):
+  return "/1thread" if threads == 1 else f"/{threads}threads"
+
+
+def per_element_ns(result, size=STEP_SIZE):
+  """Median nanoseconds per element of a result in milliseconds per call."""
+  return None if result is None else result["median_ms"] * 1e6 / size
+
+
+def nanoseconds(value):
+  return "—" if value is None else f"{value:.2f} ns"
+
+
+def fastest_pytorch(reference, rule, threads):
+  """(result, implementation) of torch's fastest implementation of a rule, or (None, None)."""
+  if reference is None:
+    return None, None
+  prefix = f"{rule}.step/{STEP_SIZE}{thread_suffix(threads)}/"
+  candidates = [
+    (result["median_ms"], name[len(prefix):], result)
+    for name, result in reference["results"].items() if name.startswith(prefix)]
+  if not candidates:
+    return None, None
+  _, implementation, result = min(candidates)
+  return result, implementation
+
+
+def bandwidth_table(descent):
+  lines = [
+    "### Memory bandwidth",
+    "",
+    f"Vectors of {STEP_SIZE:,} Doubles (80 MB each); bytes counted as STREAM counts them.",
+    "",
+    "| kernel | bytes per element | 1 thread | GB/s | 2 threads | GB/s |",
+    "|---|--:|--:|--:|--:|--:|",
+  ]
+  for operation, size_bytes, formula in BANDWIDTH_KERNELS:
+    cells = []
+    for threads in STEP_THREADS:
+      name = f"Bandwidth.{operation}/{STEP_SIZE}{thread_suffix(threads)}"
+      ns = per_element_ns(descent.get(name))
+      cells += [nanoseconds(ns), "—" if ns is None else f"{size_bytes / ns:.1f}"]
+    lines.append(f"| `{operation}`: {formula} | {size_bytes} | " + " | ".join(cells) + " |")
+  return lines
+
+
+def step_section(descent, reference):
+  lines = [
+    f"## Optimizer step, {STEP_SIZE:,} parameters",
+    "",
+    "One `update` of each rule with its defaults (momentum 0.9 for “SGD, momentum”) on one",
+    f"vector of {STEP_SIZE:,} float64 parameters, against one `opt.step()` of the same",
+    "`torch.optim` optimizer on one tensor of the same size; `Parallelism.threads` and",
+    "`torch.set_num_threads` set to 1, then 2. Times are nanoseconds per parameter (median",
+    "time of one step over the parameter count).",
+    "",
+  ]
+  lines += bandwidth_table(descent) + [""]
+  lines += [
+    "### Steps",
+    "",
+    "*Bound*: the bytes the step must move per parameter over the triad's bytes per",
+    "nanosecond with the same thread count. *Floor*: the `readModifyWrite` kernel with the",
+    "same streams and almost no arithmetic. *PyTorch*: its fastest implementation.",
+    "",
+    "| rule | threads | bytes per parameter | Descent | bound | Descent / bound "
+    "| floor | Descent / floor | PyTorch | PyTorch implementation | Descent / PyTorch "
+    "| goals |",
+    "|---|--:|---|--:|--:|--:|--:|--:|--:|---|--:|---|",
+  ]
+  missed = []
+  compared = 0
+  skipped = (reference or {}).get("skipped", {})
+  for rule, label, size_bytes, streams, floor_kernel in STEP_RULES:
+    for threads in STEP_THREADS:
+      suffix = f"/{STEP_SIZE}{thread_suffix(threads)}"
+      ours = per_element_ns(descent.get(f"{rule}.step{suffix}"))
+      triad = per_element_ns(descent.get(f"Bandwidth.triad{suffix}"))
+      bound = triad * size_bytes / 24 if triad is not None else None
+      floor = per_element_ns(descent.get(f"Bandwidth.{floor_kernel}{suffix}"))
+      theirs_result, implementation = fastest_pytorch(reference, rule, threads)
+      theirs = per_element_ns(theirs_result)
+      to_bound = ours / bound if ours is not None and bound else None
+      to_floor = ours / floor if ours is not None and floor else None
+      to_torch = ours / theirs if ours is not None and theirs else None
+      verdicts = []
+      if to_bound is not None:
+        met = to_bound <= STEP_BOUND_GOAL
+        verdicts.append(f"bound {'met' if met else '**not met**'}")
+        if not met:
+          missed.append(f"{label}, {threads} thread{'s' if threads > 1 else ''}: "
+                        f"{to_bound:.2f} × the bound")
+      if to_torch is not None:
+        compared += 1
+        met = to_torch < 1
+        verdicts.append(f"PyTorch {'met' if met else '**not met**'}")
+        if not met:
+          missed.append(f"{label}, {threads} thread{'s' if threads > 1 else ''}: "
+                        f"{to_torch:.2f} × PyTorch ({implementation})")
+      lines.append(
+        f"| {label} | {threads} | {size_bytes} ({streams}) | {nanoseconds(ours)} "
+        f"| {nanoseconds(bound)} | {times(to_bound)} | {nanoseconds(floor)} | {times(to_floor)} "
+        f"| {nanoseconds(theirs)} | {implementation or '—'} | {times(to_torch)} "
+        f"| {', '.join(verdicts) or '—'} |")
+  lines += [
+    "",
+    "Goals: every step within "
+    f"{STEP_BOUND_GOAL:g} × its bound, and faster than PyTorch's fastest implementation.",
+    "",
+  ]
+  if missed:
+    lines += ["Not met:", ""] + [f"- {item}" for item in missed]
+  elif compared:
+    lines += ["All met."]
+  else:
+    lines += ["No PyTorch reference in the raw output (pytorch-optimizers.json)."]
+  if skipped:
+    refused = sorted({
+      (name.split(".")[0], name.rsplit("/", 1)[-1], message)
+      for name, message in skipped.items()})
+    lines += ["", "Implementations torch refused for a CPU float64 tensor:", ""]
+    lines += [f"- {rule} `{implementation}`: {message}" for rule, implementation, message
+              in refused]
+  lines += ["", "### Every PyTorch implementation", ""]
+  lines += torch_implementations_table(reference)
+  lines += ["", "### Spread", "", "Fastest and slowest call of each step, in the same run.", ""]
+  lines += [
+    "| benchmark | Descent calls | Descent min – max | PyTorch (fastest) min – max |",
+    "|---|--:|--:|--:|",
+  ]
+  for rule, *_ in STEP_RULES:
+    for threads in STEP_THREADS:
+      name = f"{rule}.step/{STEP_SIZE}{thread_suffix(threads)}"
+      ours = descent.get(name)
+      theirs, _ = fastest_pytorch(reference, rule, threads)
+      lines.append(
+        f"| `{name}` | {ours['samples'] if ours else '—'} | {span(ours)} | {span(theirs)} |")
+  return lines
+
+
+def torch_implementations_table(reference):
+  if reference is None:
+    return ["—"]
+  implementations = ["forloop", "foreach", "fused"]
+  lines = [
+    "Nanoseconds per parameter; — where torch refused the implementation.",
+    "",
+    "| rule | threads | " + " | ".join(f"`{i}`" for i in implementations) + " |",
+    "|---|--:|" + "--:|" * len(implementations),
+  ]
+  for rule, label, *_ in STEP_RULES:
+    for threads in STEP_THREADS:
+      prefix = f"{rule}.step/{STEP_SIZE}{thread_suffix(threads)}/"
+      cells = [
+        nanoseconds(per_element_ns(reference["results"].get(prefix + implementation)))
+        for implementation in implementations]
+      lines.append(f"| {label} | {threads} | " + " | ".join(cells) + " |")
+  return lines
+
+
 def page(directory):
   descent = read_descent(directory)
   pytorch = read_pytorch(directory)
@@ -277,6 +478,8 @@ def page(directory):
   for title, prefix, size in CASES:
     lines += case_section(title, prefix, size, descent, pytorch) + [""]
   lines += spread_section(descent, pytorch) + [""]
+  if any(name.startswith("Bandwidth.") or ".step/" in name for name in descent):
+    lines += step_section(descent, read_pytorch_optimizers(directory)) + [""]
   lines += [
     "## Method",
     "",
@@ -299,6 +502,19 @@ def page(directory):
     "taken within one library and one run, are the steadier figures. The malloc counts do not",
     "depend on the load at all.",
     "",
+    "The optimizer steps and the bandwidth kernels are measured by the same package (each",
+    "rule on fresh vectors carried through 3 untimed updates, then 3 warm-up calls and up to",
+    "40 calls or 5 s), PyTorch's by `Scripts/references/bench_torch_optimizers.py` (a fresh",
+    "optimizer per case, 5 warm-up steps, then 20 steps each timed alone). A step's bound",
+    "counts 8 bytes for each vector it reads and for each it writes, and divides by the",
+    "triad's bandwidth counted the same way. It is a yardstick rather than a hard limit: the",
+    "triad overwrites lines it has not read, which the cache fetches first (32 bytes move for",
+    "24 counted), while a step writes only lines it has just read; and one core of a virtual",
+    "machine is limited by the cache misses it keeps in flight more than by the memory bus,",
+    "so more streams can move more bytes per nanosecond. A step can therefore run below its",
+    "bound. The floor, the same streams with almost no arithmetic, is the tighter reference:",
+    "a step well above its floor spends its time on arithmetic, not on memory.",
+    "",
     "## Regenerating",
     "",
     "```sh",
@@ -306,7 +522,8 @@ def page(directory):
     "```",
     "",
     "runs the Descent benchmarks (`cd Benchmarks && swift package --disable-sandbox benchmark",
-    "--format jmh`), then the PyTorch reference (`/opt/torchenv/bin/python` by default: set",
+    "--format jmh`), then the PyTorch references (`bench_torch.py` and",
+    "`bench_torch_optimizers.py`, with `/opt/torchenv/bin/python` by default: set",
     "`TORCH_PYTHON` to another interpreter with PyTorch), writing the raw output to",
     "`.build-bench-raw/`, and rewrites this page from it with `Scripts/benchmarks_table.py`.",
     "The first run builds the benchmark package (a few minutes).",

@@ -11,7 +11,9 @@ import Descent
 ///
 /// Threads: `Parallelism.threads = 2` (elementwise loops and OpenBLAS), matching the PyTorch
 /// reference, which `Scripts/references/bench_torch.py --threads 2` runs with
-/// `torch.set_num_threads(2)`; the project's machines have 2 cores.
+/// `torch.set_num_threads(2)`; the project's machines have 2 cores. The optimizer-step and
+/// bandwidth benchmarks set their own thread counts, 1 and 2 (see
+/// ``registerOptimizerStepBenchmarks()``).
 ///
 /// Metrics: wall clock (the reported figure; its median goes into `docs/benchmarks.md`),
 /// throughput (calls per second, which the JMH export requires) and the malloc count (the
@@ -27,4 +29,6 @@ let benchmarks: @Sendable () -> Void = {
   )
   registerRosenbrockBenchmarks()
   registerMLPBenchmarks()
+  registerBandwidthBenchmarks()
+  registerOptimizerStepBenchmarks()
 }
