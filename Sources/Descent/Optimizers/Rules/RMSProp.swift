@@ -244,6 +244,12 @@ private struct RMSPropKernel {
     _ range: Range<Int>, _ p: Pointer, _ g: UnsafePointer<Double>, _ v: Pointer, _ a: Pointer,
     _ b: Pointer, _ centered: Bool, _ withMomentum: Bool
   ) {
+    // The fields as locals: a field loaded under a branch inside the loop (weight decay)
+    // keeps LLVM from vectorising on baseline x86-64, which has no masked loads.
+    let (sign, decays, weightDecay, alpha, rest) = (
+      self.sign, self.decays, self.weightDecay, self.alpha, self.rest
+    )
+    let (epsilon, momentum, learningRate) = (self.epsilon, self.momentum, self.learningRate)
     // torch.lerp(a, d, w) with w = 1 − α: a + w·(d − a) when |w| < 0.5, else
     // d − (d − a)·(1 − w).
     let small = abs(rest) < 0.5
@@ -277,6 +283,12 @@ private struct RMSPropKernel {
     _ range: Range<Int>, _ p: Pointer, _ g: UnsafePointer<Double>, _ v: Pointer, _ a: Pointer,
     _ b: Pointer, _ centered: Bool, _ withMomentum: Bool
   ) {
+    // The fields as locals: a field loaded under a branch inside the loop (weight decay)
+    // keeps LLVM from vectorising on baseline x86-64, which has no masked loads.
+    let (sign, decays, weightDecay, alpha, rest) = (
+      self.sign, self.decays, self.weightDecay, self.alpha, self.rest
+    )
+    let (epsilon, momentum, learningRate) = (self.epsilon, self.momentum, self.learningRate)
     for i in range {
       let theta = p[i]
       let raw = sign * g[i]

@@ -156,7 +156,10 @@ public struct SGD: UpdateRule, Equatable {
               let raw = sign * g[i]
               let d = decays ? raw + decay * theta : raw
               // PyTorch's first step copies the gradient: b₁ = g₁, undamped.
-              let velocity = first ? d : b[i] * mu + keep * d
+              // Read unconditionally (the buffer is zeros at step 0): a load under the
+              // branch would keep the loop scalar.
+              let old = b[i]
+              let velocity = first ? d : old * mu + keep * d
               b[i] = velocity
               let direction = nesterov ? d + mu * velocity : velocity
               p[i] = theta - lr * direction
