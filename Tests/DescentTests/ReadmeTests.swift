@@ -38,7 +38,8 @@ import Testing
       try Adam(learningRate: 0.05), schedule: CosineAnnealing(learningRate: 0.05, halfPeriod: 3000))
     var options = MinimizeOptions()
     options.maxIterations = 3000
-    let (result, checkpoint) = try minimize(objective, from: [0.5, 0.2], method: method, options: options)
+    let (result, checkpoint) = try minimize(
+      objective, from: [0.5, 0.2], method: method, options: options)
     #expect(result.stopReason == .gradientTolerance)
     #expect(Swift.abs(result.x[0] * result.x[1] - 1) < 1e-6)
     #expect(checkpoint.iterations == result.iterations)
