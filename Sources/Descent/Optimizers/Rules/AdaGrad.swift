@@ -118,46 +118,36 @@ public struct AdaGrad: UpdateRule, Equatable {
     let decays = weightDecay != 0
     let eps = epsilon
     let optax = convention == .optax
-    var sum = state.sum
-    state.sum = []  // keeps `sum` uniquely referenced: updated in place
-    defer { state.sum = sum }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        sum.withUnsafeMutableBufferPointer { sb in
-          let p = pb.baseAddress!
-          let g = gb.baseAddress!
-          let s = sb.baseAddress!
-          // The sum is ≥ 0 (it starts at s₀ ≥ 0), so `magnitude` changes no value; it lets
-          // the compiler drop libm's errno path for negative arguments and vectorise √.
-          if optax {
-            // scale_by_rss: s ← g² + s; u = g·(s > 0 ? 1/√(s + ε) : 0); θ ← θ − η̃·u.
-            Parallelism.forEachChunk(
-              n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-            ) { range in
-              for i in range {
-                let theta = p[i]
-                let raw = sign * g[i]
-                let d = decays ? raw + decay * theta : raw
-                let total = d * d + s[i]
-                s[i] = total
-                let scale = total > 0 ? 1 / (total + eps).magnitude.squareRoot() : 0
-                p[i] = theta - rate * (scale * d)
-              }
-            }
-          } else {
-            // _single_tensor_adagrad: s ← s + g²; θ ← θ − η̃·g/(√s + ε).
-            Parallelism.forEachChunk(
-              n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-            ) { range in
-              for i in range {
-                let theta = p[i]
-                let raw = sign * g[i]
-                let d = decays ? raw + decay * theta : raw
-                let total = s[i] + d * d
-                s[i] = total
-                p[i] = theta - rate * (d / (total.magnitude.squareRoot() + eps))
-              }
-            }
+    RuleBuffers.withBuffers(&parameters, gradient, &state.sum) { p, g, s in
+      // The sum is ≥ 0 (it starts at s₀ ≥ 0), so `magnitude` changes no value; it lets
+      // the compiler drop libm's errno path for negative arguments and vectorise √.
+      if optax {
+        // scale_by_rss: s ← g² + s; u = g·(s > 0 ? 1/√(s + ε) : 0); θ ← θ − η̃·u.
+        Parallelism.forEachChunk(
+          n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+        ) { range in
+          for i in range {
+            let theta = p[i]
+            let raw = sign * g[i]
+            let d = decays ? raw + decay * theta : raw
+            let total = d * d + s[i]
+            s[i] = total
+            let scale = total > 0 ? 1 / (total + eps).magnitude.squareRoot() : 0
+            p[i] = theta - rate * (scale * d)
+          }
+        }
+      } else {
+        // _single_tensor_adagrad: s ← s + g²; θ ← θ − η̃·g/(√s + ε).
+        Parallelism.forEachChunk(
+          n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+        ) { range in
+          for i in range {
+            let theta = p[i]
+            let raw = sign * g[i]
+            let d = decays ? raw + decay * theta : raw
+            let total = s[i] + d * d
+            s[i] = total
+            p[i] = theta - rate * (d / (total.magnitude.squareRoot() + eps))
           }
         }
       }

@@ -103,43 +103,26 @@ public struct Adadelta: UpdateRule, Equatable {
     let sign: Double = maximize ? -1 : 1
     let decay = weightDecay
     let decays = weightDecay != 0
-    // Moved out of the state so that each is uniquely referenced and updated in place.
-    var square = state.squareAverage
-    var delta = state.accumulatedDelta
-    state.squareAverage = []
-    state.accumulatedDelta = []
-    defer {
-      state.squareAverage = square
-      state.accumulatedDelta = delta
-    }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        square.withUnsafeMutableBufferPointer { vb in
-          delta.withUnsafeMutableBufferPointer { ub in
-            let p = pb.baseAddress!
-            let g = gb.baseAddress!
-            let v = vb.baseAddress!
-            let u = ub.baseAddress!
-            Parallelism.forEachChunk(
-              n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-            ) { range in
-              for i in range {
-                let theta = p[i]
-                let raw = sign * g[i]
-                let d = decays ? raw + decay * theta : raw
-                let meanSquare = v[i] * rho + (rest * d) * d
-                v[i] = meanSquare
-                let accumulated = u[i]
-                // PyTorch's order: √(u + ε) / √(v + ε), then times g. Both arguments are
-                // ≥ 0, so `magnitude` changes no value; it lets the compiler vectorise √.
-                let step =
-                  (accumulated + eps).magnitude.squareRoot()
-                  / (meanSquare + eps).magnitude.squareRoot() * d
-                u[i] = accumulated * rho + (rest * step) * step
-                p[i] = theta - lr * step
-              }
-            }
-          }
+    RuleBuffers.withBuffers(
+      &parameters, gradient, &state.squareAverage, &state.accumulatedDelta
+    ) { p, g, v, u in
+      Parallelism.forEachChunk(
+        n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+      ) { range in
+        for i in range {
+          let theta = p[i]
+          let raw = sign * g[i]
+          let d = decays ? raw + decay * theta : raw
+          let meanSquare = v[i] * rho + (rest * d) * d
+          v[i] = meanSquare
+          let accumulated = u[i]
+          // PyTorch's order: √(u + ε) / √(v + ε), then times g. Both arguments are
+          // ≥ 0, so `magnitude` changes no value; it lets the compiler vectorise √.
+          let step =
+            (accumulated + eps).magnitude.squareRoot()
+            / (meanSquare + eps).magnitude.squareRoot() * d
+          u[i] = accumulated * rho + (rest * step) * step
+          p[i] = theta - lr * step
         }
       }
     }

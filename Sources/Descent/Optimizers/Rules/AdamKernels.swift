@@ -134,104 +134,81 @@ extension AdamKernels {
     let l2 = s.decoupledWeightDecay ? 0 : s.weightDecay
     let decoupled = s.decoupledWeightDecay ? s.weightDecay : 0
 
-    // Moved out so that each buffer is uniquely referenced and updated in place.
-    var m = state.firstMoment
-    var v = state.secondMoment
-    var vMax = state.maxSecondMoment
-    state.firstMoment = []
-    state.secondMoment = []
-    state.maxSecondMoment = []
-    defer {
-      state.firstMoment = m
-      state.secondMoment = v
-      state.maxSecondMoment = vMax
-    }
-
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        m.withUnsafeMutableBufferPointer { mb in
-          v.withUnsafeMutableBufferPointer { vb in
-            vMax.withUnsafeMutableBufferPointer { xb in
-              let p = pb.baseAddress!
-              let g = gb.baseAddress!
-              let m = mb.baseAddress!
-              let v = vb.baseAddress!
-              let x = s.amsgrad ? xb.baseAddress : nil
-              switch s.convention {
-              case .pytorch:
-                // torch.optim.Adam, single-tensor path:
-                //   θ ← θ·(1 − ηλ) (decoupled) · m ← lerp(m, g, 1 − β₁) · v ← β₂v + (1 − β₂)g²
-                //   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
-                let w = 1 - beta1
-                let c2 = 1 - beta2
-                let decay = 1 - lr * decoupled
-                let negStep = -(lr / bc1)
-                let invBc2Sqrt = 1 / pow(bc2, 0.5)
-                if let x {
-                  forEachChunk(n) { range in
-                    for i in range {
-                      let gi = sign * g[i] + l2 * p[i]
-                      let mi = lerp(m[i], gi, weight: w)
-                      let vi = v[i] * beta2 + c2 * gi * gi
-                      let xi = max(x[i], vi)
-                      m[i] = mi
-                      v[i] = vi
-                      x[i] = xi
-                      p[i] = p[i] * decay + negStep * (mi / (root(xi) * invBc2Sqrt + eps))
-                    }
-                  }
-                } else {
-                  forEachChunk(n) { range in
-                    for i in range {
-                      let gi = sign * g[i] + l2 * p[i]
-                      let mi = lerp(m[i], gi, weight: w)
-                      let vi = v[i] * beta2 + c2 * gi * gi
-                      m[i] = mi
-                      v[i] = vi
-                      p[i] = p[i] * decay + negStep * (mi / (root(vi) * invBc2Sqrt + eps))
-                    }
-                  }
-                }
-              case .optax:
-                // optax.scale_by_adam / scale_by_amsgrad, then add_decayed_weights (decoupled)
-                // and scale_by_learning_rate:
-                //   m ← (1 − β₁)g + β₁m · v ← (1 − β₂)g² + β₂v · m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)
-                //   u = m̂ / (√(v̂ + ε_root) + ε) + λθ · θ ← θ − η·u
-                let c1 = 1 - beta1
-                let c2 = 1 - beta2
-                let invBc1 = 1 / bc1
-                let invBc2 = 1 / bc2
-                let epsRoot = s.epsilonRoot
-                let negLr = -lr
-                if let x {
-                  forEachChunk(n) { range in
-                    for i in range {
-                      let gi = sign * g[i] + l2 * p[i]
-                      let mi = c1 * gi + beta1 * m[i]
-                      let vi = c2 * (gi * gi) + beta2 * v[i]
-                      // AMSGrad's maximum is over the bias-corrected v̂ (optax.amsgrad).
-                      let xi = max(x[i], vi * invBc2)
-                      m[i] = mi
-                      v[i] = vi
-                      x[i] = xi
-                      let u = (mi * invBc1) / (root(xi + epsRoot) + eps)
-                      p[i] = p[i] + negLr * (u + decoupled * p[i])
-                    }
-                  }
-                } else {
-                  forEachChunk(n) { range in
-                    for i in range {
-                      let gi = sign * g[i] + l2 * p[i]
-                      let mi = c1 * gi + beta1 * m[i]
-                      let vi = c2 * (gi * gi) + beta2 * v[i]
-                      m[i] = mi
-                      v[i] = vi
-                      let u = (mi * invBc1) / (root(vi * invBc2 + epsRoot) + eps)
-                      p[i] = p[i] + negLr * (u + decoupled * p[i])
-                    }
-                  }
-                }
-              }
+    RuleBuffers.withBuffers(
+      &parameters, gradient, &state.firstMoment, &state.secondMoment, &state.maxSecondMoment
+    ) { p, g, m, v, maximum in
+      let x = s.amsgrad ? maximum : nil
+      switch s.convention {
+      case .pytorch:
+        // torch.optim.Adam, single-tensor path:
+        //   θ ← θ·(1 − ηλ) (decoupled) · m ← lerp(m, g, 1 − β₁) · v ← β₂v + (1 − β₂)g²
+        //   θ ← θ − (η / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+        let w = 1 - beta1
+        let c2 = 1 - beta2
+        let decay = 1 - lr * decoupled
+        let negStep = -(lr / bc1)
+        let invBc2Sqrt = 1 / pow(bc2, 0.5)
+        if let x {
+          forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = lerp(m[i], gi, weight: w)
+              let vi = v[i] * beta2 + c2 * gi * gi
+              let xi = max(x[i], vi)
+              m[i] = mi
+              v[i] = vi
+              x[i] = xi
+              p[i] = p[i] * decay + negStep * (mi / (root(xi) * invBc2Sqrt + eps))
+            }
+          }
+        } else {
+          forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = lerp(m[i], gi, weight: w)
+              let vi = v[i] * beta2 + c2 * gi * gi
+              m[i] = mi
+              v[i] = vi
+              p[i] = p[i] * decay + negStep * (mi / (root(vi) * invBc2Sqrt + eps))
+            }
+          }
+        }
+      case .optax:
+        // optax.scale_by_adam / scale_by_amsgrad, then add_decayed_weights (decoupled)
+        // and scale_by_learning_rate:
+        //   m ← (1 − β₁)g + β₁m · v ← (1 − β₂)g² + β₂v · m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ)
+        //   u = m̂ / (√(v̂ + ε_root) + ε) + λθ · θ ← θ − η·u
+        let c1 = 1 - beta1
+        let c2 = 1 - beta2
+        let invBc1 = 1 / bc1
+        let invBc2 = 1 / bc2
+        let epsRoot = s.epsilonRoot
+        let negLr = -lr
+        if let x {
+          forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = c1 * gi + beta1 * m[i]
+              let vi = c2 * (gi * gi) + beta2 * v[i]
+              // AMSGrad's maximum is over the bias-corrected v̂ (optax.amsgrad).
+              let xi = max(x[i], vi * invBc2)
+              m[i] = mi
+              v[i] = vi
+              x[i] = xi
+              let u = (mi * invBc1) / (root(xi + epsRoot) + eps)
+              p[i] = p[i] + negLr * (u + decoupled * p[i])
+            }
+          }
+        } else {
+          forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = c1 * gi + beta1 * m[i]
+              let vi = c2 * (gi * gi) + beta2 * v[i]
+              m[i] = mi
+              v[i] = vi
+              let u = (mi * invBc1) / (root(vi * invBc2 + epsRoot) + eps)
+              p[i] = p[i] + negLr * (u + decoupled * p[i])
             }
           }
         }

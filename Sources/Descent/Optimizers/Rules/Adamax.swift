@@ -108,33 +108,16 @@ public struct Adamax: UpdateRule, Equatable {
     let eps = epsilon
     let negStep = -(context.learningRate / AdamKernels.biasCorrection(beta1, step: t))
 
-    var m = state.firstMoment
-    var u = state.infinityNorm
-    state.firstMoment = []
-    state.infinityNorm = []
-    defer {
-      state.firstMoment = m
-      state.infinityNorm = u
-    }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        m.withUnsafeMutableBufferPointer { mb in
-          u.withUnsafeMutableBufferPointer { ub in
-            let p = pb.baseAddress!
-            let g = gb.baseAddress!
-            let m = mb.baseAddress!
-            let u = ub.baseAddress!
-            AdamKernels.forEachChunk(n) { range in
-              for i in range {
-                let gi = sign * g[i] + l2 * p[i]
-                let mi = AdamKernels.lerp(m[i], gi, weight: w)
-                let ui = max(u[i] * beta2, abs(gi) + eps)
-                m[i] = mi
-                u[i] = ui
-                p[i] = p[i] + negStep * (mi / ui)
-              }
-            }
-          }
+    RuleBuffers.withBuffers(&parameters, gradient, &state.firstMoment, &state.infinityNorm) {
+      p, g, m, u in
+      AdamKernels.forEachChunk(n) { range in
+        for i in range {
+          let gi = sign * g[i] + l2 * p[i]
+          let mi = AdamKernels.lerp(m[i], gi, weight: w)
+          let ui = max(u[i] * beta2, abs(gi) + eps)
+          m[i] = mi
+          u[i] = ui
+          p[i] = p[i] + negStep * (mi / ui)
         }
       }
     }

@@ -157,33 +157,16 @@ public struct Eve: UpdateRule, Equatable {
     let alpha = context.learningRate
     let eps = epsilon
 
-    var m = state.firstMoment
-    var v = state.secondMoment
-    state.firstMoment = []
-    state.secondMoment = []
-    defer {
-      state.firstMoment = m
-      state.secondMoment = v
-    }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        m.withUnsafeMutableBufferPointer { mb in
-          v.withUnsafeMutableBufferPointer { vb in
-            let p = pb.baseAddress!
-            let g = gb.baseAddress!
-            let m = mb.baseAddress!
-            let v = vb.baseAddress!
-            AdamKernels.forEachChunk(n) { range in
-              for i in range {
-                let gi = g[i]
-                let mi = beta1 * m[i] + c1 * gi
-                let vi = beta2 * v[i] + c2 * gi * gi
-                m[i] = mi
-                v[i] = vi
-                p[i] = p[i] - alpha * (mi * invBc1) / (d * AdamKernels.root(vi * invBc2) + eps)
-              }
-            }
-          }
+    RuleBuffers.withBuffers(&parameters, gradient, &state.firstMoment, &state.secondMoment) {
+      p, g, m, v in
+      AdamKernels.forEachChunk(n) { range in
+        for i in range {
+          let gi = g[i]
+          let mi = beta1 * m[i] + c1 * gi
+          let vi = beta2 * v[i] + c2 * gi * gi
+          m[i] = mi
+          v[i] = vi
+          p[i] = p[i] - alpha * (mi * invBc1) / (d * AdamKernels.root(vi * invBc2) + eps)
         }
       }
     }

@@ -57,16 +57,13 @@ public struct GradientDescent: UpdateRule, Equatable {
     state.step += 1
     guard !parameters.isEmpty else { return }
     let lr = context.learningRate
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        let p = pb.baseAddress!
-        let g = gb.baseAddress!
-        Parallelism.forEachChunk(
-          pb.count, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-        ) { range in
-          for i in range {
-            p[i] -= lr * g[i]
-          }
+    let n = parameters.count
+    RuleBuffers.withBuffers(&parameters, gradient) { p, g in
+      Parallelism.forEachChunk(
+        n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+      ) { range in
+        for i in range {
+          p[i] -= lr * g[i]
         }
       }
     }

@@ -83,24 +83,14 @@ public struct LectureMomentum: UpdateRule, Equatable {
     guard n > 0 else { return }
     let lr = context.learningRate
     let lambda = momentum
-    var velocity = state.velocity
-    state.velocity = []  // keeps `velocity` uniquely referenced: updated in place
-    defer { state.velocity = velocity }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        velocity.withUnsafeMutableBufferPointer { mb in
-          let p = pb.baseAddress!
-          let g = gb.baseAddress!
-          let m = mb.baseAddress!
-          Parallelism.forEachChunk(
-            n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-          ) { range in
-            for i in range {
-              let v = lambda * m[i] - lr * g[i]
-              m[i] = v
-              p[i] += v
-            }
-          }
+    RuleBuffers.withBuffers(&parameters, gradient, &state.velocity) { p, g, m in
+      Parallelism.forEachChunk(
+        n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+      ) { range in
+        for i in range {
+          let v = lambda * m[i] - lr * g[i]
+          m[i] = v
+          p[i] += v
         }
       }
     }

@@ -93,25 +93,15 @@ public struct Lion: UpdateRule, Equatable {
     let decay = weightDecay
     let negLr = -context.learningRate
 
-    var m = state.momentum
-    state.momentum = []
-    defer { state.momentum = m }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        m.withUnsafeMutableBufferPointer { mb in
-          let p = pb.baseAddress!
-          let g = gb.baseAddress!
-          let m = mb.baseAddress!
-          AdamKernels.forEachChunk(n) { range in
-            for i in range {
-              let gi = g[i]
-              let c = c1 * gi + beta1 * m[i]
-              // sign(c), 0 at 0 and NaN at NaN, as jnp.sign.
-              let s: Double = c > 0 ? 1 : c < 0 ? -1 : c
-              m[i] = c2 * gi + beta2 * m[i]
-              p[i] = p[i] + negLr * (s + decay * p[i])
-            }
-          }
+    RuleBuffers.withBuffers(&parameters, gradient, &state.momentum) { p, g, m in
+      AdamKernels.forEachChunk(n) { range in
+        for i in range {
+          let gi = g[i]
+          let c = c1 * gi + beta1 * m[i]
+          // sign(c), 0 at 0 and NaN at NaN, as jnp.sign.
+          let s: Double = c > 0 ? 1 : c < 0 ? -1 : c
+          m[i] = c2 * gi + beta2 * m[i]
+          p[i] = p[i] + negLr * (s + decay * p[i])
         }
       }
     }

@@ -171,62 +171,45 @@ public struct NAdam: UpdateRule, Equatable {
     let cg = gradientCoefficient
     let cm = momentCoefficient
 
-    var m = state.firstMoment
-    var v = state.secondMoment
-    state.firstMoment = []
-    state.secondMoment = []
-    defer {
-      state.firstMoment = m
-      state.secondMoment = v
-    }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        m.withUnsafeMutableBufferPointer { mb in
-          v.withUnsafeMutableBufferPointer { vb in
-            let p = pb.baseAddress!
-            let g = gb.baseAddress!
-            let m = mb.baseAddress!
-            let v = vb.baseAddress!
-            switch convention {
-            case .pytorch:
-              // torch.optim.NAdam, single-tensor path: θ ← θ·(1 − ηλ) (decoupled);
-              // m ← lerp(m, g, 1 − β₁); v ← β₂v + (1 − β₂)g²; d = √(v/(1 − β₂ᵗ)) + ε;
-              // θ ← θ + c_g·g/d + c_m·m/d with c_g, c_m the (negative) schedule coefficients.
-              let w = 1 - beta1
-              let c2 = 1 - beta2
-              let decay = 1 - lr * decoupled
-              AdamKernels.forEachChunk(n) { range in
-                for i in range {
-                  let gi = sign * g[i] + l2 * p[i]
-                  let mi = AdamKernels.lerp(m[i], gi, weight: w)
-                  let vi = v[i] * beta2 + c2 * gi * gi
-                  m[i] = mi
-                  v[i] = vi
-                  let q = 1 / (AdamKernels.root(vi * invBc2) + eps)
-                  p[i] = p[i] * decay + cg * (gi * q) + cm * (mi * q)
-                }
-              }
-            case .optax:
-              // optax.scale_by_adam(nesterov=True), add_decayed_weights (decoupled),
-              // scale_by_learning_rate: m̂ = β₁m/(1 − β₁ᵗ⁺¹) + (1 − β₁)g/(1 − β₁ᵗ),
-              // u = m̂/(√(v̂ + ε_root) + ε) + λθ, θ ← θ − η·u.
-              let c1 = 1 - beta1
-              let c2 = 1 - beta2
-              let epsRoot = epsilonRoot
-              let negLr = -lr
-              AdamKernels.forEachChunk(n) { range in
-                for i in range {
-                  let gi = sign * g[i] + l2 * p[i]
-                  let mi = c1 * gi + beta1 * m[i]
-                  let vi = c2 * (gi * gi) + beta2 * v[i]
-                  m[i] = mi
-                  v[i] = vi
-                  let mHat = cm * mi + cg * gi
-                  let u = mHat / (AdamKernels.root(vi * invBc2 + epsRoot) + eps)
-                  p[i] = p[i] + negLr * (u + decoupled * p[i])
-                }
-              }
-            }
+    RuleBuffers.withBuffers(&parameters, gradient, &state.firstMoment, &state.secondMoment) {
+      p, g, m, v in
+      switch convention {
+      case .pytorch:
+        // torch.optim.NAdam, single-tensor path: θ ← θ·(1 − ηλ) (decoupled);
+        // m ← lerp(m, g, 1 − β₁); v ← β₂v + (1 − β₂)g²; d = √(v/(1 − β₂ᵗ)) + ε;
+        // θ ← θ + c_g·g/d + c_m·m/d with c_g, c_m the (negative) schedule coefficients.
+        let w = 1 - beta1
+        let c2 = 1 - beta2
+        let decay = 1 - lr * decoupled
+        AdamKernels.forEachChunk(n) { range in
+          for i in range {
+            let gi = sign * g[i] + l2 * p[i]
+            let mi = AdamKernels.lerp(m[i], gi, weight: w)
+            let vi = v[i] * beta2 + c2 * gi * gi
+            m[i] = mi
+            v[i] = vi
+            let q = 1 / (AdamKernels.root(vi * invBc2) + eps)
+            p[i] = p[i] * decay + cg * (gi * q) + cm * (mi * q)
+          }
+        }
+      case .optax:
+        // optax.scale_by_adam(nesterov=True), add_decayed_weights (decoupled),
+        // scale_by_learning_rate: m̂ = β₁m/(1 − β₁ᵗ⁺¹) + (1 − β₁)g/(1 − β₁ᵗ),
+        // u = m̂/(√(v̂ + ε_root) + ε) + λθ, θ ← θ − η·u.
+        let c1 = 1 - beta1
+        let c2 = 1 - beta2
+        let epsRoot = epsilonRoot
+        let negLr = -lr
+        AdamKernels.forEachChunk(n) { range in
+          for i in range {
+            let gi = sign * g[i] + l2 * p[i]
+            let mi = c1 * gi + beta1 * m[i]
+            let vi = c2 * (gi * gi) + beta2 * v[i]
+            m[i] = mi
+            v[i] = vi
+            let mHat = cm * mi + cg * gi
+            let u = mHat / (AdamKernels.root(vi * invBc2 + epsRoot) + eps)
+            p[i] = p[i] + negLr * (u + decoupled * p[i])
           }
         }
       }

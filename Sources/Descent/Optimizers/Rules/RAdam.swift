@@ -163,87 +163,70 @@ public struct RAdam: UpdateRule, Equatable {
       ? ((rho - 4) * (rho - 2) * rhoInfinity / ((rhoInfinity - 4) * (rhoInfinity - 2) * rho))
         .squareRoot() : 0
 
-    var m = state.firstMoment
-    var v = state.secondMoment
-    state.firstMoment = []
-    state.secondMoment = []
-    defer {
-      state.firstMoment = m
-      state.secondMoment = v
-    }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        m.withUnsafeMutableBufferPointer { mb in
-          v.withUnsafeMutableBufferPointer { vb in
-            let p = pb.baseAddress!
-            let g = gb.baseAddress!
-            let m = mb.baseAddress!
-            let v = vb.baseAddress!
-            switch convention {
-            case .pytorch:
-              // torch.optim.RAdam, single-tensor path: θ ← θ·(1 − ηλ) (decoupled);
-              // m ← lerp(m, g, 1 − β₁); v ← β₂v + (1 − β₂)g²; then the step above, with
-              // ε added to √v before the factor √(1 − β₂ᵗ).
-              let w = 1 - beta1
-              let c2 = 1 - beta2
-              let decay = 1 - lr * decoupled
-              // −η/(1 − β₁ᵗ), times rₜ·√(1 − β₂ᵗ) once rectified.
-              let negStep = -(lr / bc1)
-              let negRectifiedStep = negStep * r * pow(bc2, 0.5)
-              if rectified {
-                AdamKernels.forEachChunk(n) { range in
-                  for i in range {
-                    let gi = sign * g[i] + l2 * p[i]
-                    let mi = AdamKernels.lerp(m[i], gi, weight: w)
-                    let vi = v[i] * beta2 + c2 * gi * gi
-                    m[i] = mi
-                    v[i] = vi
-                    p[i] = p[i] * decay + negRectifiedStep * (mi / (AdamKernels.root(vi) + eps))
-                  }
-                }
-              } else {
-                AdamKernels.forEachChunk(n) { range in
-                  for i in range {
-                    let gi = sign * g[i] + l2 * p[i]
-                    let mi = AdamKernels.lerp(m[i], gi, weight: w)
-                    m[i] = mi
-                    v[i] = v[i] * beta2 + c2 * gi * gi
-                    p[i] = p[i] * decay + negStep * mi
-                  }
-                }
-              }
-            case .optax:
-              // optax.scale_by_radam, add_decayed_weights (decoupled), scale_by_learning_rate.
-              let c1 = 1 - beta1
-              let c2 = 1 - beta2
-              let invBc1 = 1 / bc1
-              let invBc2 = 1 / bc2
-              let epsRoot = epsilonRoot
-              let negLr = -lr
-              if rectified {
-                let rOverBc1 = r * invBc1
-                AdamKernels.forEachChunk(n) { range in
-                  for i in range {
-                    let gi = sign * g[i] + l2 * p[i]
-                    let mi = c1 * gi + beta1 * m[i]
-                    let vi = c2 * (gi * gi) + beta2 * v[i]
-                    m[i] = mi
-                    v[i] = vi
-                    let u = (rOverBc1 * mi) / (AdamKernels.root(vi * invBc2 + epsRoot) + eps)
-                    p[i] = p[i] + negLr * (u + decoupled * p[i])
-                  }
-                }
-              } else {
-                AdamKernels.forEachChunk(n) { range in
-                  for i in range {
-                    let gi = sign * g[i] + l2 * p[i]
-                    let mi = c1 * gi + beta1 * m[i]
-                    m[i] = mi
-                    v[i] = c2 * (gi * gi) + beta2 * v[i]
-                    p[i] = p[i] + negLr * (mi * invBc1 + decoupled * p[i])
-                  }
-                }
-              }
+    RuleBuffers.withBuffers(&parameters, gradient, &state.firstMoment, &state.secondMoment) {
+      p, g, m, v in
+      switch convention {
+      case .pytorch:
+        // torch.optim.RAdam, single-tensor path: θ ← θ·(1 − ηλ) (decoupled);
+        // m ← lerp(m, g, 1 − β₁); v ← β₂v + (1 − β₂)g²; then the step above, with
+        // ε added to √v before the factor √(1 − β₂ᵗ).
+        let w = 1 - beta1
+        let c2 = 1 - beta2
+        let decay = 1 - lr * decoupled
+        // −η/(1 − β₁ᵗ), times rₜ·√(1 − β₂ᵗ) once rectified.
+        let negStep = -(lr / bc1)
+        let negRectifiedStep = negStep * r * pow(bc2, 0.5)
+        if rectified {
+          AdamKernels.forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = AdamKernels.lerp(m[i], gi, weight: w)
+              let vi = v[i] * beta2 + c2 * gi * gi
+              m[i] = mi
+              v[i] = vi
+              p[i] = p[i] * decay + negRectifiedStep * (mi / (AdamKernels.root(vi) + eps))
+            }
+          }
+        } else {
+          AdamKernels.forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = AdamKernels.lerp(m[i], gi, weight: w)
+              m[i] = mi
+              v[i] = v[i] * beta2 + c2 * gi * gi
+              p[i] = p[i] * decay + negStep * mi
+            }
+          }
+        }
+      case .optax:
+        // optax.scale_by_radam, add_decayed_weights (decoupled), scale_by_learning_rate.
+        let c1 = 1 - beta1
+        let c2 = 1 - beta2
+        let invBc1 = 1 / bc1
+        let invBc2 = 1 / bc2
+        let epsRoot = epsilonRoot
+        let negLr = -lr
+        if rectified {
+          let rOverBc1 = r * invBc1
+          AdamKernels.forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = c1 * gi + beta1 * m[i]
+              let vi = c2 * (gi * gi) + beta2 * v[i]
+              m[i] = mi
+              v[i] = vi
+              let u = (rOverBc1 * mi) / (AdamKernels.root(vi * invBc2 + epsRoot) + eps)
+              p[i] = p[i] + negLr * (u + decoupled * p[i])
+            }
+          }
+        } else {
+          AdamKernels.forEachChunk(n) { range in
+            for i in range {
+              let gi = sign * g[i] + l2 * p[i]
+              let mi = c1 * gi + beta1 * m[i]
+              m[i] = mi
+              v[i] = c2 * (gi * gi) + beta2 * v[i]
+              p[i] = p[i] + negLr * (mi * invBc1 + decoupled * p[i])
             }
           }
         }

@@ -135,46 +135,26 @@ public struct RMSProp: UpdateRule, Equatable {
     let kernel = RMSPropKernel(
       learningRate: context.learningRate, alpha: alpha, epsilon: epsilon, momentum: momentum,
       sign: maximize ? -1 : 1, weightDecay: weightDecay)
-    // Moved out of the state so that each is uniquely referenced and updated in place.
-    var square = state.squareAverage
-    var average = state.gradientAverage
-    var buffer = state.momentumBuffer
-    state.squareAverage = []
-    state.gradientAverage = []
-    state.momentumBuffer = []
-    defer {
-      state.squareAverage = square
-      state.gradientAverage = average
-      state.momentumBuffer = buffer
-    }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        square.withUnsafeMutableBufferPointer { vb in
-          average.withUnsafeMutableBufferPointer { ab in
-            buffer.withUnsafeMutableBufferPointer { bb in
-              let p = pb.baseAddress!
-              let g = gb.baseAddress!
-              let v = vb.baseAddress!
-              // (An empty array may still have a base address, so the flags decide.)
-              let a = centered ? ab.baseAddress : nil
-              let b = momentum > 0 ? bb.baseAddress : nil
-              Parallelism.forEachChunk(
-                n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-              ) { range in
-                // One specialised loop per combination: the flags are constants once inlined.
-                switch (convention, a, b) {
-                case (.pytorch, nil, nil): kernel.pytorch(range, p, g, v, p, p, false, false)
-                case (.pytorch, nil, let b?): kernel.pytorch(range, p, g, v, p, b, false, true)
-                case (.pytorch, let a?, nil): kernel.pytorch(range, p, g, v, a, p, true, false)
-                case (.pytorch, let a?, let b?): kernel.pytorch(range, p, g, v, a, b, true, true)
-                case (.optax, nil, nil): kernel.optax(range, p, g, v, p, p, false, false)
-                case (.optax, nil, let b?): kernel.optax(range, p, g, v, p, b, false, true)
-                case (.optax, let a?, nil): kernel.optax(range, p, g, v, a, p, true, false)
-                case (.optax, let a?, let b?): kernel.optax(range, p, g, v, a, b, true, true)
-                }
-              }
-            }
-          }
+    RuleBuffers.withBuffers(
+      &parameters, gradient, &state.squareAverage, &state.gradientAverage,
+      &state.momentumBuffer
+    ) { p, g, v, average, buffer in
+      // The flags decide which buffers are in use (see ``RuleBuffers``).
+      let a = centered ? average : nil
+      let b = momentum > 0 ? buffer : nil
+      Parallelism.forEachChunk(
+        n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+      ) { range in
+        // One specialised loop per combination: the flags are constants once inlined.
+        switch (convention, a, b) {
+        case (.pytorch, nil, nil): kernel.pytorch(range, p, g, v, p, p, false, false)
+        case (.pytorch, nil, let b?): kernel.pytorch(range, p, g, v, p, b, false, true)
+        case (.pytorch, let a?, nil): kernel.pytorch(range, p, g, v, a, p, true, false)
+        case (.pytorch, let a?, let b?): kernel.pytorch(range, p, g, v, a, b, true, true)
+        case (.optax, nil, nil): kernel.optax(range, p, g, v, p, p, false, false)
+        case (.optax, nil, let b?): kernel.optax(range, p, g, v, p, b, false, true)
+        case (.optax, let a?, nil): kernel.optax(range, p, g, v, a, p, true, false)
+        case (.optax, let a?, let b?): kernel.optax(range, p, g, v, a, b, true, true)
         }
       }
     }

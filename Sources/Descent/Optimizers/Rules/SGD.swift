@@ -127,44 +127,36 @@ public struct SGD: UpdateRule, Equatable {
     let mu = momentum
     let keep = 1 - dampening
     let nesterov = self.nesterov
-    var buffer = state.momentumBuffer
-    state.momentumBuffer = []  // keeps `buffer` uniquely referenced: updated in place
-    defer { state.momentumBuffer = buffer }
-    parameters.withUnsafeMutableBufferPointer { pb in
-      gradient.withUnsafeBufferPointer { gb in
-        buffer.withUnsafeMutableBufferPointer { bb in
-          let p = pb.baseAddress!
-          let g = gb.baseAddress!
-          guard mu != 0, let b = bb.baseAddress else {
-            Parallelism.forEachChunk(
-              n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-            ) { range in
-              for i in range {
-                let theta = p[i]
-                let raw = sign * g[i]
-                let d = decays ? raw + decay * theta : raw
-                p[i] = theta - lr * d
-              }
-            }
-            return
+    RuleBuffers.withBuffers(&parameters, gradient, &state.momentumBuffer) { p, g, b in
+      // Without momentum the buffer is empty and `b` a placeholder, never read.
+      guard mu != 0 else {
+        Parallelism.forEachChunk(
+          n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+        ) { range in
+          for i in range {
+            let theta = p[i]
+            let raw = sign * g[i]
+            let d = decays ? raw + decay * theta : raw
+            p[i] = theta - lr * d
           }
-          Parallelism.forEachChunk(
-            n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
-          ) { range in
-            for i in range {
-              let theta = p[i]
-              let raw = sign * g[i]
-              let d = decays ? raw + decay * theta : raw
-              // PyTorch's first step copies the gradient: b₁ = g₁, undamped.
-              // Read unconditionally (the buffer is zeros at step 0): a load under the
-              // branch would keep the loop scalar.
-              let old = b[i]
-              let velocity = first ? d : old * mu + keep * d
-              b[i] = velocity
-              let direction = nesterov ? d + mu * velocity : velocity
-              p[i] = theta - lr * direction
-            }
-          }
+        }
+        return
+      }
+      Parallelism.forEachChunk(
+        n, minimumPerThread: Parallelism.arithmeticMinimumElementsPerThread
+      ) { range in
+        for i in range {
+          let theta = p[i]
+          let raw = sign * g[i]
+          let d = decays ? raw + decay * theta : raw
+          // PyTorch's first step copies the gradient: b₁ = g₁, undamped.
+          // Read unconditionally (the buffer is zeros at step 0): a load under the
+          // branch would keep the loop scalar.
+          let old = b[i]
+          let velocity = first ? d : old * mu + keep * d
+          b[i] = velocity
+          let direction = nesterov ? d + mu * velocity : velocity
+          p[i] = theta - lr * direction
         }
       }
     }
