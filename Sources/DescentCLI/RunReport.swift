@@ -2,7 +2,9 @@ import Descent
 
 /// The text and CSV forms of a run.
 enum RunReport {
-  static func text(_ r: MinimizeResult, names: [String], formula: String) -> String {
+  static func text(
+    _ r: MinimizeResult, names: [String], formula: String, kind: CriticalPointAnalysis? = nil
+  ) -> String {
     var lines = LabeledLines()
     lines.add("objective", formula)
     lines.add("method", "\(r.method)  \(hyperparameterText(r.hyperparameters))")
@@ -15,6 +17,14 @@ enum RunReport {
       zip(names, r.x).map { "\($0) = \(NumberFormat.short($1, digits: 10))" }.joined(
         separator: ", "))
     lines.add("value", NumberFormat.short(r.value, digits: 10))
+    if let kind {
+      // Where the gradient vanished: the Hessian says what kind of point the run found —
+      // gradient descent stops at a saddle as readily as at a minimum.
+      lines.add(
+        "point",
+        "\(kind.kind.rawValue) (Hessian eigenvalues "
+          + kind.eigenvalues.map { NumberFormat.short($0) }.joined(separator: ", ") + ")")
+    }
     lines.add("‖∇f‖₂", NumberFormat.short(r.gradNorm))
     let e = r.evaluations
     lines.add("evaluations", "f \(e.f), g \(e.g), h \(e.h), hvp \(e.hvp)")

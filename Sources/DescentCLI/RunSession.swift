@@ -72,13 +72,24 @@ struct RunSession {
     case .json: print(try JSONOutput.encode(output))
     case .jsonl: FileHandle.standardOutput.write(Data(try JSONOutput.line(output).utf8 + [10]))
     case .csv: print(RunReport.csv(result, names: names))
-    case .text: print(RunReport.text(result, names: names, formula: formula.source))
+    case .text:
+      print(RunReport.text(result, names: names, formula: formula.source, kind: classify(result)))
     }
     if let divergence = result.divergence {
       throw CommandFailure(
         message: "\(result.stopReason.rawValue) at step \(divergence.step): \(divergence.hint)",
         status: 3)
     }
+  }
+
+  /// The kind of the final point when the run stopped on the gradient tolerance and the
+  /// Hessian is small enough to decompose at once (n ≤ 200); nil otherwise.
+  private func classify(_ result: MinimizeResult) -> CriticalPointAnalysis? {
+    guard result.stopReason == .gradientTolerance, formula.variables.count <= 200 else {
+      return nil
+    }
+    return try? CriticalPointAnalysis(
+      of: formula.objective, at: result.x, gradientTolerance: Swift.max(gtol, 1e-6))
   }
 
   /// Reads a checkpoint, refusing a corrupt file or one of another objective or optimizer.

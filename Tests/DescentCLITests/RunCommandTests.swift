@@ -50,6 +50,9 @@ struct RunCommandTests {
     #expect(json["stopReason"] as? String == "gradientTolerance")
     #expect(json["iterations"] as? Int == 0)
     #expect(json["converged"] as? Bool == true)
+    // The text says what kind of point it stopped at.
+    let text = runDescentSuccessfully(["run", "lecture", "--optimizer", "gd", "--start", "0,0"])
+    #expect(text.contains("point        saddle point (Hessian eigenvalues -2, 2)"))
   }
 
   @Test("divergence: exit 3, the result up to the last finite point, a hint")
