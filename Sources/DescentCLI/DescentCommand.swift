@@ -13,7 +13,10 @@ struct DescentCommand: ParsableCommand {
       Exit status: 0 the command did its work; 1 bad input (formula, flag, file), with one \
       line on stderr; 3 the run diverged or hit non-finite numbers.
       """,
-    subcommands: [AnalyzeCommand.self, GradcheckCommand.self, ListCommand.self, RunCommand.self]
+    subcommands: [
+      AnalyzeCommand.self, GradcheckCommand.self, ListCommand.self, RunCommand.self,
+      MinimizeCommand.self,
+    ]
   )
 
   /// Parses and runs, mapping every failure onto the exit statuses of CLI.md: help and

@@ -47,12 +47,13 @@ struct RunSession {
     return try minimize(formula.objective, from: start, method: method, options: options).result
   }
 
-  private func run<Rule: UpdateRule>(_ method: FirstOrderMethod<Rule>) throws {
+  /// Runs any method of the driver loop: resume, stream, print, save, exit 3 on divergence.
+  func run<Method: IterativeMethod>(_ method: Method) throws {
     var options = MinimizeOptions()
     options.maxIterations = steps
     options.gradientTolerance = gtol
     let checkpoint = try resumePath.map {
-      try load(RunCheckpoint<FirstOrderMethod<Rule>.State>.self, from: $0, method: method)
+      try load(RunCheckpoint<Method.State>.self, from: $0, method: method)
     }
     let names = formula.variables
     let observer: ((TraceEntry) -> ObserverVerdict)? =
