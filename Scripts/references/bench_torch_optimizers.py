@@ -41,11 +41,13 @@ import argparse
 import datetime
 import gc
 import json
-import statistics
 import sys
 import time
 
 import torch
+
+# The same timing and machine description as the autodiff benchmarks (same folder).
+from bench_torch import cpu_model, measure
 
 RULES = {
   "SGD": lambda params, **kw: torch.optim.SGD(params, lr=1e-3, **kw),
@@ -63,39 +65,6 @@ IMPLEMENTATIONS = {
 
 def thread_suffix(threads):
   return "/1thread" if threads == 1 else f"/{threads}threads"
-
-
-def measure(step, warmup, repetitions):
-  for _ in range(warmup):
-    step()
-  times = []
-  gc_was_enabled = gc.isenabled()
-  gc.disable()
-  try:
-    for _ in range(repetitions):
-      start = time.perf_counter()
-      step()
-      times.append((time.perf_counter() - start) * 1000.0)
-  finally:
-    if gc_was_enabled:
-      gc.enable()
-  return {
-    "median_ms": statistics.median(times),
-    "min_ms": min(times),
-    "max_ms": max(times),
-    "repetitions": repetitions,
-  }
-
-
-def cpu_model():
-  try:
-    with open("/proc/cpuinfo") as info:
-      for line in info:
-        if line.startswith("model name"):
-          return line.split(":", 1)[1].strip()
-  except OSError:
-    pass
-  return "unknown"
 
 
 def thread_counts(text):

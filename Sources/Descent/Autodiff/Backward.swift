@@ -82,7 +82,7 @@ extension Tape {
       if !requested[i] { grads[i] = nil }
       let inputs = inputVariables(of: node)
       switch node.shortcut {
-      case .firstAxisSlice(_, let flatOffset):
+      case .firstAxisSlice(let flatOffset):
         add(g.shifted(by: flatOffset, into: node.inputValues[0].count), to: node.inputs[0])
         continue
       case .scaledProduct(let scales, let factors):

@@ -20,7 +20,7 @@ extension Variable {
     let source = shape
     let inner = shape.dropFirst().reduce(1, *)
     let shortcut: Tape.FirstOrderShortcut? =
-      axis == 0 ? .firstAxisSlice(row: range.lowerBound, flatOffset: range.lowerBound * inner) : nil
+      axis == 0 ? .firstAxisSlice(flatOffset: range.lowerBound * inner) : nil
     return Variable.record(try value.slice(axis: axis, range), [self], shortcut: shortcut) {
       g, _, _, _ in
       [try g.embedded(in: source, axis: axis, at: range.lowerBound)]

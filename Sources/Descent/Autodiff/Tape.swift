@@ -47,7 +47,7 @@ public final class Tape {
   /// must describe exactly what the rule computes.
   enum FirstOrderShortcut {
     /// A slice of the first axis starting `flatOffset` elements into the source.
-    case firstAxisSlice(row: Int, flatOffset: Int)
+    case firstAxisSlice(flatOffset: Int)
     /// Input k's gradient is `scales[k] · g ⊙ inputs[factors[k]]` (factor nil: `scales[k]·g`)
     /// whenever the shapes agree without broadcasting (g may be one element when a factor
     /// is given); otherwise the rule runs.

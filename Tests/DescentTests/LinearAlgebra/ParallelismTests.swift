@@ -37,13 +37,15 @@ extension LinearAlgebraTests.ParallelismTests {
   }
 
   @Test func elementwiseArithmeticIsIdenticalOnOneAndTwoThreads() throws {
+    // Arithmetic splits only beyond 2²² elements per thread: just over twice that, so two
+    // threads really split it.
+    let count = 2 * Parallelism.arithmeticMinimumElementsPerThread + 3
     var generator = SeededGenerator(seed: 18)
-    let a = Tensor.randomNormal([Self.largeCount], using: &generator)
-    let b = Tensor.randomNormal([Self.largeCount], using: &generator)
+    let a = Tensor.randomUniform([count], in: -1...1, using: &generator)
+    let b = Tensor.randomUniform([count], in: -1...1, using: &generator)
     func compute() throws -> [Double] {
-      var y = try a * b + a
-      y.add(b, scaledBy: 0.5)
-      y.add(a)
+      var y = try a * b
+      y.addScaledProduct(a, b, scale: 0.5)
       return y.scalars
     }
     let one = try Self.withThreads(1) { try compute() }
