@@ -52,4 +52,28 @@ public protocol IterativeMethod {
   /// One iteration from `current`: evaluates whatever it needs through `evaluator`.
   func step(from current: Iterate, state: inout State, evaluator: ObjectiveEvaluator) throws
     -> StepOutcome
+
+  /// The measure of stationarity the loop compares with the gradient tolerance. Default:
+  /// ‖∇f‖∞ (SciPy's and Optim.jl's); a method with bounds reports the projected gradient
+  /// ‖P(x − ∇f) − x‖∞ instead, which is zero at a constrained minimum.
+  func stationarity(at current: Iterate, state: State) -> Double
+
+  /// Whether the method, at a point whose stationarity is within the gradient tolerance, can
+  /// still descend — it has found negative curvature there — so that the loop takes a step
+  /// instead of stopping. Default: false (a first-order method stays where ∇f = 0).
+  func continuesPastStationaryPoint(
+    _ current: Iterate, state: State, evaluator: ObjectiveEvaluator
+  ) throws -> Bool
+}
+
+extension IterativeMethod {
+  /// ‖∇f‖∞ (0 for a method that uses no gradient).
+  public func stationarity(at current: Iterate, state: State) -> Double {
+    current.gradient.reduce(0) { Swift.max($0, Swift.abs($1)) }
+  }
+
+  /// False: the loop stops where the gradient tolerance is met.
+  public func continuesPastStationaryPoint(
+    _ current: Iterate, state: State, evaluator: ObjectiveEvaluator
+  ) throws -> Bool { false }
 }

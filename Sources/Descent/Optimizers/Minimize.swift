@@ -18,7 +18,8 @@ public struct RunCheckpoint<State: Codable & Equatable & Sendable>: Codable, Equ
 /// The one driver loop: iterates `method` on `objective` from `start` until a limit or a
 /// criterion stops it; every method of Descent runs through here.
 ///
-/// Per iteration: stop if ‖∇f‖∞ ≤ gtol; otherwise take one step; a non-finite result stops
+/// Per iteration: stop if the method's stationarity measure (‖∇f‖∞ unless it has bounds) is
+/// ≤ gtol and it sees no negative curvature to follow; otherwise take one step; a non-finite result stops
 /// the run with ``StopReason/nonFinite`` and a value above the divergence bound with
 /// ``StopReason/diverged`` — both keep the last finite point and explain (see
 /// ``DivergenceReport``); then the value and step tolerances, the observer, the evaluation
@@ -88,7 +89,10 @@ public func minimize<Method: IterativeMethod>(
     )
   } else {
     loop: while true {
-      if method.usesGradient, Tensor(current.gradient).maxNorm <= options.gradientTolerance {
+      if method.usesGradient,
+        method.stationarity(at: current, state: state) <= options.gradientTolerance,
+        try !method.continuesPastStationaryPoint(current, state: state, evaluator: evaluator)
+      {
         stopReason = .gradientTolerance
         break
       }

@@ -18,6 +18,9 @@ public enum StopReason: String, Codable, Sendable, CaseIterable {
   case callback
   /// A line search found no acceptable step.
   case lineSearchFailed
+  /// The Newton (or Gauss–Newton) system could not be solved: the Hessian (or JᵀJ) is
+  /// singular; the modified, damped or trust-region variants handle this case.
+  case singularHessian
   /// f grew beyond the divergence bound: the run is blowing up (often a learning rate too
   /// large for the curvature).
   case diverged
