@@ -35,6 +35,24 @@ import Testing
     #expect(Swift.abs(first.value - 0.9025) <= 1e-12)
   }
 
+  /// Above `denseLimit` the lowest eigenpair comes from Lanczos on Hessian-vector products:
+  /// forced here with a limit of 0, the run is the same escape with no full Hessian.
+  @Test func escapesWithLanczosWhenTheHessianIsNotFormed() throws {
+    let objective = try Formula("(1 - w1*w2)^2").objective
+    let gd = FirstOrderMethod(try GradientDescent(learningRate: 0.1))
+    var options = MinimizeOptions()
+    options.gradientTolerance = 1e-10
+    let (result, checkpoint) = try minimize(
+      objective, from: [0, 0], method: SaddleEscape(gd, denseLimit: 0), options: options)
+    #expect(checkpoint.state.escapes == 1)
+    #expect(result.evaluations.h == 0)
+    #expect(result.evaluations.hvp >= 2)
+    // The dense path's first step up to sign (a Ritz vector's sign is arbitrary): ±(√0.05, √0.05).
+    let offset: Double = (0.05 as Double).squareRoot()
+    expectClose(result.trace[1].x.map { Swift.abs($0) }, [offset, offset], rtol: 1e-6)
+    #expect(Swift.abs(result.x[0] * result.x[1] - 1) <= 1e-9)
+  }
+
   /// At a minimum (positive definite Hessian) the wrapper changes nothing: its iterates are
   /// the base method's, bit for bit.
   @Test func leavesMinimaToTheBaseMethod() throws {
