@@ -27,7 +27,10 @@ import Foundation
 ///
 /// Cost: the eigenproblem is solved at every iteration with ‖g‖ below the threshold (one
 /// counted Hessian `h`, or the Lanczos steps as `hvp`), including near a minimum: keep the
-/// threshold small.
+/// threshold small, but above the loop's gradient tolerance (an ∞-norm; ‖g‖∞ ≤ ‖g‖₂), so
+/// that a point where the loop would stop is always examined. Near a degenerate minimum (an
+/// over-parameterised network) λmin may be slightly negative: every escape there decreases f,
+/// but many of them cost many Hessians; raise `curvatureTolerance` to stop them.
 ///
 /// ## References
 /// - J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed. (2006), §4.3 ("the hard

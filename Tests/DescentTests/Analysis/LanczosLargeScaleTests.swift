@@ -50,31 +50,41 @@ import Testing
     expectClose(pairs.largest, Array(spectrum.suffix(3).reversed()), atol: 1e-6)
   }
 
-  /// A tanh network of 193 564 parameters: λmax with its Ritz vector, whose residual and
-  /// Rayleigh quotient are recomputed with one more, independent, Hessian-vector product.
-  @Test func topEigenvalueOfANetworkWithTwoHundredThousandParameters() throws {
+  /// A tanh network of 193 564 parameters: λmax and λmin with their Ritz vectors, whose
+  /// residuals and Rayleigh quotients are recomputed with one more, independent,
+  /// Hessian-vector product each.
+  @Test func extremeEigenvaluesOfANetworkWithTwoHundredThousandParameters() throws {
     let (objective, layout) = Problems.tanhNetwork(
       inputs: 64, hidden: 1500, outputs: 64, samples: 16, seed: 3)
     let n = layout.parameterCount
     #expect(n == 193_564)
     let point = Problems.randomPoint(n, scale: 0.1, seed: 8)
+    let counting = CountingObjective(objective)
     let began = Date()
     let pairs = try Lanczos.extremeEigenpairs(
-      of: objective, at: point, largest: 1, smallest: 0, tolerance: 1e-8, maxSteps: 120,
+      of: counting, at: point, largest: 1, smallest: 1, tolerance: 1e-8, maxSteps: 150,
       seed: 2)
     let seconds = Date().timeIntervalSince(began)
     print(
-      "Lanczos network n = \(n): λmax = \(pairs.largest[0]), \(pairs.productCount) HVPs, "
-        + "\(String(format: "%.2f", seconds)) s, converged \(pairs.converged)")
+      "Lanczos network n = \(n): λmax = \(pairs.largest[0]) ± \(pairs.largestResiduals[0]), "
+        + "λmin = \(pairs.smallest[0]) ± \(pairs.smallestResiduals[0]), "
+        + "\(pairs.productCount) HVPs, \(String(format: "%.2f", seconds)) s")
     #expect(pairs.converged)
-    let y = pairs.largestVectors[0]
-    let hy = try objective.hessianVectorProduct(at: point, along: y)
-    let theta = pairs.largest[0]
-    let residual = Problems.distance(hy, y.map { theta * $0 })
-    // The residual recomputed agrees with the bound Lanczos reports (to rounding in H·y,
-    // relative 1e-9 of ‖H·y‖), and the Rayleigh quotient yᵀHy (‖y‖ = 1) lies within the
-    // residual² / gap ≤ residual of θ.
-    #expect(residual <= pairs.largestResiduals[0] + 1e-9 * Swift.abs(theta))
-    #expect(Swift.abs(Lanczos.dot(y, hy) - theta) <= residual + 1e-12 * Swift.abs(theta))
+    #expect(counting.counts.hvp == pairs.productCount)
+    #expect(pairs.smallest[0] < 0, "a network at a random point has negative curvature")
+    for (theta, y, bound) in [
+      (pairs.largest[0], pairs.largestVectors[0], pairs.largestResiduals[0]),
+      (pairs.smallest[0], pairs.smallestVectors[0], pairs.smallestResiduals[0]),
+    ] {
+      let hy = try objective.hessianVectorProduct(at: point, along: y)
+      let residual = Problems.distance(hy, y.map { theta * $0 })
+      // The residual recomputed agrees with the bound Lanczos reports (up to rounding in
+      // H·y and in Q's orthogonality, 1e-9 of ‖H‖ ≈ λmax), and the Rayleigh quotient yᵀHy
+      // (‖y‖ = 1) lies within the residual of θ.
+      let scale = Swift.abs(pairs.largest[0])
+      #expect(Swift.abs(residual - bound) <= 1e-9 * scale)
+      #expect(Swift.abs(Lanczos.dot(y, hy) - theta) <= residual + 1e-12 * scale)
+      #expect(residual <= 1e-8 * scale * (1 + 1e-6))
+    }
   }
 }

@@ -77,7 +77,7 @@ import Testing
     let start = [Double](repeating: 0, count: layout.parameterCount)
     let gd = FirstOrderMethod(try GradientDescent(learningRate: 0.5))
     var options = MinimizeOptions()
-    options.maxIterations = 2000
+    options.maxIterations = 1000
     options.gradientTolerance = 1e-7
     options.recordTrace = false
     let plain = try minimize(objective, from: start, method: gd, options: options).result
