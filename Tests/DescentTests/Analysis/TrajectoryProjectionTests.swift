@@ -74,6 +74,35 @@ import Testing
     #expect(projection.coordinates.last! == [0, 0])
   }
 
+  /// With `subtractMean` the directions are the top eigenvectors of the n×n scatter matrix
+  /// of the mean-centred rows (scikit-learn's PCA), computed here the other way round —
+  /// from MᵀM instead of the Gram matrix M·Mᵀ — and agree to rounding (1e-9).
+  @Test func meanCentredDirectionsMatchTheCovarianceEigenvectors() throws {
+    let n = 6
+    var generator = SeededGenerator(seed: 4)
+    let trajectory = (0..<12).map { _ in (0..<n).map { _ in generator.nextNormal() } }
+    let projection = try TrajectoryProjection(trajectory, subtractMean: true)
+    let final = trajectory.last!
+    var rows = trajectory.dropLast().map { p in zip(p, final).map { $0 - $1 } }
+    let count = Double(rows.count)
+    let mean = (0..<n).map { i in rows.reduce(0) { $0 + $1[i] } / count }
+    rows = rows.map { r in zip(r, mean).map { $0 - $1 } }
+    var scatter = [Double](repeating: 0, count: n * n)
+    for r in rows { for i in 0..<n { for j in 0..<n { scatter[i * n + j] += r[i] * r[j] } } }
+    let eigen = try SymmetricEigendecomposition(Tensor(shape: [n, n], scalars: scatter))
+    let total = eigen.eigenvalues.reduce(0, +)
+    for k in 0..<2 {
+      let expected = eigen.eigenvectors[n - 1 - k]
+      let sign = Lanczos.dot(projection.directions[k], expected) > 0 ? 1.0 : -1.0
+      expectClose(projection.directions[k], expected.map { sign * $0 }, atol: 1e-9)
+      #expect(
+        Swift.abs(projection.explainedVarianceRatio[k] - eigen.eigenvalues[n - 1 - k] / total)
+          <= 1e-12)
+    }
+    // Coordinates are still measured from the final point, which sits at the origin.
+    #expect(projection.coordinates.last! == [0, 0])
+  }
+
   /// A straight-line trajectory spans one direction: only one is returned.
   @Test func lineTrajectoryHasOneDirection() throws {
     let trajectory = (0..<5).map { t in [Double(t), 2 * Double(t), 0] }
