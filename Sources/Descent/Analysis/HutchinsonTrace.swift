@@ -24,7 +24,7 @@ import Foundation
 /// - H. Avron and S. Toledo, *Randomized algorithms for estimating the trace of an implicit
 ///   symmetric positive semi-definite matrix*, J. ACM 58 (2011), §2 (the variance above).
 /// - Z. Yao et al., *PyHessian: Neural networks through the lens of the Hessian* (2020), §3.
-public struct HutchinsonTrace: Sendable {
+public struct HutchinsonTrace: Codable, Equatable, Sendable {
   /// zₖᵀH·zₖ for each probe.
   public let samples: [Double]
 

@@ -1,6 +1,6 @@
 /// Eigenpairs at the two ends of a symmetric spectrum, found by ``Lanczos``, with what they
 /// cost and whether they converged.
-public struct ExtremeEigenpairs: Sendable {
+public struct ExtremeEigenpairs: Codable, Equatable, Sendable {
   /// The smallest eigenvalues, ascending (λ₁ ≤ λ₂ ≤ …).
   public var smallest: [Double]
   /// Unit eigenvectors (Ritz vectors) of ``smallest``; empty unless asked for.

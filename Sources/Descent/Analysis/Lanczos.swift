@@ -219,7 +219,7 @@ public struct Lanczos {
 
 /// The eigen-decomposition T = S·diag(θ)·Sᵀ of a Lanczos tridiagonal T, and what it says
 /// about H.
-public struct RitzApproximation: Sendable {
+public struct RitzApproximation: Equatable, Sendable {
   /// θ₁ ≤ … ≤ θₘ, the Ritz values.
   public let values: [Double]
   /// |βₘ·sₘᵢ| = ‖H·yᵢ − θᵢ·yᵢ‖ for each Ritz pair: an eigenvalue of H lies within it of θᵢ.

@@ -30,7 +30,7 @@ import Foundation
 /// - B. Ghorbani, S. Krishnan and Y. Xiao, *An investigation into neural net optimization via
 ///   Hessian eigenvalue density*, ICML 2019, §2.1 and Appendix B.
 /// - Z. Yao et al., *PyHessian* (2020), Algorithm 3.
-public struct SpectralDensity: Sendable {
+public struct SpectralDensity: Codable, Equatable, Sendable {
   /// The Ritz values θ of each run (ascending within a run).
   public let nodes: [[Double]]
   /// The quadrature weights τ of each run (each run's sum to 1).
