@@ -71,7 +71,7 @@ extension Lanczos {
     precondition(limit >= 1, "Lanczos: maxSteps = \(limit) must be ≥ 1")
     var lanczos = Lanczos(dimension: dimension, seed: seed, product: product)
     let needed = Swift.max(largest, smallest)
-    try lanczos.extend(by: Swift.min(needed, limit))
+    try lanczos.extend(by: Swift.max(1, Swift.min(needed, limit)))
     var ritz = try lanczos.ritzApproximation()
     var converged = false
     while true {
