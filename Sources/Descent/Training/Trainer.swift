@@ -85,6 +85,18 @@ public struct Trainer<Rule: UpdateRule & Decodable> {
       bestEpoch: nil, epochsWithoutImprovement: 0, history: [])
   }
 
+  /// The rule's hyperparameters under PyTorch's names, with the schedule and clipping as
+  /// ``FirstOrderMethod`` reports them, and the groups when there are several.
+  public var hyperparameters: JSONValue {
+    var object: [String: JSONValue] = [:]
+    let method = FirstOrderMethod(rule, schedule: schedule, clipping: clipping)
+    if case .object(let fields) = method.hyperparameters { object = fields }
+    if groups.count > 1, let encoded = try? JSONValue(encoding: groups) {
+      object["param_groups"] = encoded
+    }
+    return .object(object)
+  }
+
   /// The learning rate for the next update.
   func learningRate(_ state: TrainingState<Rule.State>) -> Double {
     switch schedule {
@@ -225,7 +237,9 @@ public struct Trainer<Rule: UpdateRule & Decodable> {
 
   private func writeCheckpoint(_ state: TrainingState<Rule.State>) throws {
     guard let path = options.checkpointPath else { return }
-    try TrainingCheckpoint(model: model, optimizer: Rule.name, state: state).write(to: path)
+    try TrainingCheckpoint(
+      model: model, optimizer: Rule.name, hyperparameters: hyperparameters, state: state
+    ).write(to: path)
   }
 
   private func result(

@@ -48,13 +48,20 @@ public struct TrainingCheckpoint<RuleState: UpdateRuleState>: Codable, Equatable
   public var model: MLP
   /// The optimizer's name (`adam`, …), checked on resume.
   public var optimizer: String
+  /// The optimizer's hyperparameters (and schedule, clipping) as a result prints them,
+  /// checked on resume; `nil` when not recorded.
+  public var hyperparameters: JSONValue?
   /// The run's state.
   public var state: TrainingState<RuleState>
 
   /// A checkpoint of `state` for `model` trained by `optimizer`.
-  public init(model: MLP, optimizer: String, state: TrainingState<RuleState>) {
+  public init(
+    model: MLP, optimizer: String, hyperparameters: JSONValue? = nil,
+    state: TrainingState<RuleState>
+  ) {
     self.model = model
     self.optimizer = optimizer
+    self.hyperparameters = hyperparameters
     self.state = state
   }
 
