@@ -2,7 +2,8 @@
 
 Run from the repository root with PyTorch installed (float64, CPU):
 
-    /opt/torchenv/bin/python Scripts/references/mlp_torch.py > Tests/DescentTests/Fixtures/mlp_torch.json
+    /opt/torchenv/bin/python Scripts/references/mlp_torch.py --descent .build/debug/descent \
+        > Tests/DescentTests/Fixtures/mlp_torch.json
 
 Each case builds `nn.Sequential(nn.Linear, activation, nn.Linear, ...)` in float64,
 loads a fixed flat parameter vector into it with
@@ -22,10 +23,25 @@ written into the fixture, so the Swift tests use exactly the same numbers. The
 fixture also records, for each case, the loss PyTorch computes after loading the
 vector into a fresh model: it equals `loss`, which is the check that a flat
 vector moves between the two libraries as one array.
+
+The other direction: with `--descent PATH` (a built `descent` executable, e.g.
+`.build/debug/descent`), the script runs
+
+    descent train --layers 3,5,2 --activation tanh --loss mse --data teacher \
+        --samples 4 --epochs 0 --seed 0 --quiet --save-params FILE.npy
+
+which writes Descent's own seeded initialisation (no update: zero epochs) as
+`.npy`, loads it with `np.load` into the `tanh-3-5-2-mse` model with
+`vector_to_parameters`, and records under `descentExport` the array as NumPy
+read it and the loss PyTorch computes with it on that case's data.
 """
 
+import argparse
 import json
+import os
+import subprocess
 import sys
+import tempfile
 
 import numpy as np
 import torch
@@ -109,7 +125,29 @@ def case(name, widths, activation, loss, samples, seed):
     }
 
 
+def descent_export(descent, tanh_case):
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "theta.npy")
+        subprocess.run(
+            [descent, "train", "--layers", "3,5,2", "--activation", "tanh", "--loss", "mse",
+             "--data", "teacher", "--samples", "4", "--epochs", "0", "--seed", "0", "--quiet",
+             "--save-params", path],
+            check=True, stdout=subprocess.DEVNULL)
+        parameters = np.load(path)
+    model = build([3, 5, 2], "tanh")
+    nn.utils.vector_to_parameters(torch.tensor(parameters), model.parameters())
+    x = torch.tensor(np.array(tanh_case["inputs"]).reshape(-1, 3))
+    y = torch.tensor(np.array(tanh_case["targets"]).reshape(-1, 2))
+    with torch.no_grad():
+        value = F.mse_loss(model(x), y).item()
+    return {"seed": 0, "dtype": str(parameters.dtype), "parameters": parameters.tolist(),
+            "value": value}
+
+
 def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--descent", help="a built descent executable, for descentExport")
+    arguments = parser.parse_args()
     cases = [
         case("tanh-3-5-2-mse", [3, 5, 2], "tanh", "mse", samples=7, seed=1),
         case("relu-4-6-3-cross-entropy", [4, 6, 3], "relu", "cross-entropy", samples=9, seed=2),
@@ -121,6 +159,8 @@ def main():
         "torch": torch.__version__,
         "cases": cases,
     }
+    if arguments.descent:
+        document["descentExport"] = descent_export(arguments.descent, cases[0])
     json.dump(document, sys.stdout, sort_keys=True, indent=1)
     sys.stdout.write("\n")
 

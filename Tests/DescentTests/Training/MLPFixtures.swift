@@ -47,9 +47,20 @@ enum MLPFixtures {
     }
   }
 
+  /// Descent's seeded initialisation, written by `descent train --epochs 0 --save-params
+  /// FILE.npy`, read by `np.load`, loaded into PyTorch: the array NumPy read and the loss
+  /// PyTorch computed with it on the first case's data.
+  struct DescentExport: Decodable {
+    var seed: UInt64
+    var dtype: String
+    var parameters: [Double]
+    var value: Double
+  }
+
   struct Document: Decodable {
     var generator: String
     var cases: [Case]
+    var descentExport: DescentExport?
   }
 
   static let document: Document? = {

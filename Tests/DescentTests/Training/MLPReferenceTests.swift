@@ -42,6 +42,22 @@ import Testing
     expectClose([try objective.value(at: c.parameters)], [c.reloadedValue], rtol: t, atol: t)
   }
 
+  /// Parameters exported from Descent (its seeded initialisation as `.npy`) load into
+  /// PyTorch bit for bit and give the loss Descent computes.
+  @Test func parametersExportedFromDescentLoadIntoPyTorch() throws {
+    let document = try #require(MLPFixtures.document)
+    let export = try #require(document.descentExport, "run mlp_torch.py with --descent")
+    let c = try #require(MLPFixtures.cases.first)
+    let model = try c.model()
+    var generator = SeededGenerator(seed: export.seed)
+    let theta = model.initialParameters(using: &generator)
+    #expect(export.dtype == "float64")
+    #expect(theta.map(\.bitPattern) == export.parameters.map(\.bitPattern))
+    let t = Self.tolerance
+    let value = try MLPObjective(model: model, data: c.dataset()).value(at: theta)
+    expectClose([value], [export.value], rtol: t, atol: t)
+  }
+
   /// Hessian-vector products agree with the full Hessian (a different tape path).
   @Test(arguments: MLPFixtures.cases)
   func hessianVectorProductMatchesPyTorchHessian(_ c: MLPFixtures.Case) throws {
