@@ -1,3 +1,4 @@
+import Descent
 import Foundation
 import Testing
 
@@ -66,6 +67,29 @@ struct TrainCommandTests {
     )
     #expect(numbers(second["x"]) == numbers(first["x"]))
     #expect(number(second["value"]) == number(first["value"]))
+  }
+
+  @Test("NumPy inputs and labels, the CSV of the same rows: the same run")
+  func numpyData() throws {
+    let directory = try trainTestDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let x: [Double] = [0.5, -1, 2, 0.25, -0.75, 1.5, 0, 1]
+    let labels: [Double] = [0, 1, 1, 0]
+    let inputs = directory.appendingPathComponent("x.npy").path
+    let targets = directory.appendingPathComponent("y.npy").path
+    try NumPyArray(shape: [4, 2], scalars: x).write(to: inputs)
+    try NumPyArray(shape: [4], scalars: labels).write(to: targets)
+    let csv = directory.appendingPathComponent("d.csv").path
+    let rows = (0..<4).map { "\(x[2 * $0]),\(x[2 * $0 + 1]),\(Int(labels[$0]))" }
+    try (["a,b,label"] + rows).joined(separator: "\n").write(
+      toFile: csv, atomically: true, encoding: .utf8)
+    let common = [
+      "train", "--layers", "2,3,2", "--epochs", "2", "--batch-size", "3", "--quiet", "--format",
+      "json",
+    ]
+    let fromNumPy = runDescentSuccessfully(common + ["--data", inputs, "--targets", targets])
+    let fromCSV = runDescentSuccessfully(common + ["--data", csv])
+    #expect(!fromNumPy.isEmpty && fromNumPy == fromCSV)
   }
 
   @Test("bad input: one line on stderr naming what and where, exit status 1")

@@ -121,6 +121,30 @@ import Testing
     expectClose(after.parameters, expected, rtol: 1e-13, atol: 1e-15)
   }
 
+  /// Reduce-on-plateau observes the validation loss once per epoch (PyTorch's
+  /// `scheduler.step(val_loss)` after each epoch): the rate of each epoch is what a fresh
+  /// schedule gives after the losses of the epochs before it.
+  @Test func plateauScheduleStepsOncePerEpochOnValidationLoss() throws {
+    var g = SeededGenerator(seed: 9)
+    let (training, validation) = SyntheticData.spirals(samples: 60, using: &g)
+      .split(validationFraction: 0.3, using: &g)
+    let model = try MLP(widths: [2, 6, 2], activation: .tanh, loss: .crossEntropy)
+    let plateau = ReduceOnPlateau(learningRate: 0.5, factor: 0.5, patience: 0, threshold: 0.05)
+    let trainer = try Trainer(
+      model: model, training: training, validation: validation, rule: try SGD(learningRate: 0.5),
+      schedule: .plateau(plateau), options: TrainingOptions(epochs: 8, batchSize: 7))
+    let result = try trainer.train(
+      from: trainer.initialState(parameters: model.initialParameters(using: &g), seed: 2))
+    var state = plateau.initialState()
+    var expected: [Double] = []
+    for epoch in result.state.history {
+      expected.append(plateau.learningRate(state: state))
+      plateau.observe(epoch.validationLoss!, state: &state)
+    }
+    #expect(result.state.history.map(\.learningRate) == expected)
+    #expect(Set(expected).count > 1, "the rate never dropped: the test would prove nothing")
+  }
+
   @Test func nonFiniteLossStopsAtTheLastFinitePoint() throws {
     var g = SeededGenerator(seed: 8)
     let data = try SyntheticData.teacher(
