@@ -42,7 +42,7 @@ public enum SyntheticData {
       for j in 0..<dimension { x.append(centres[c, j] + spread * generator.nextNormal()) }
     }
     return Dataset(
-      name: "blobs", inputs: try! Tensor(shape: [samples, dimension], scalars: x),
+      name: "blobs", inputs: matrix(samples, dimension, x),
       targets: .labels(labels, classes: classes))
   }
 
@@ -58,7 +58,7 @@ public enum SyntheticData {
       labels.append(a * b < 0 ? 1 : 0)
     }
     return Dataset(
-      name: "xor", inputs: try! Tensor(shape: [samples, 2], scalars: x),
+      name: "xor", inputs: matrix(samples, 2, x),
       targets: .labels(labels, classes: 2))
   }
 
@@ -90,7 +90,15 @@ public enum SyntheticData {
       labels.append(c)
     }
     return Dataset(
-      name: "spirals", inputs: try! Tensor(shape: [samples, 2], scalars: x),
+      name: "spirals", inputs: matrix(samples, 2, x),
       targets: .labels(labels, classes: 2))
+  }
+
+  /// A rows × columns tensor of `scalars` (row-major), whose count the caller guarantees.
+  private static func matrix(_ rows: Int, _ columns: Int, _ scalars: [Double]) -> Tensor {
+    precondition(scalars.count == rows * columns, "\(scalars.count) scalars for \(rows)×\(columns)")
+    return Tensor(shape: [rows, columns]) { buffer in
+      for i in scalars.indices { buffer[i] = scalars[i] }
+    }
   }
 }
