@@ -16,7 +16,8 @@ import Foundation
 /// After each epoch: the validation loss, reduce-on-plateau observes it (the epoch's mean
 /// minibatch loss without a validation set), early stopping checks it, the observer gets
 /// an ``EpochSummary``. Checkpoints every k updates make a killed run lose at most k updates;
-/// a run resumed from a checkpoint continues bit for bit.
+/// a run resumed from a checkpoint continues bit for bit. The trainer is immutable: its
+/// per-group rules are made once, at initialisation.
 ///
 /// ## References
 ///
@@ -24,21 +25,21 @@ import Foundation
 /// algorithms) and §7.8 (early stopping).
 public struct Trainer<Rule: UpdateRule & Decodable> {
   /// The network.
-  public var model: MLP
+  public let model: MLP
   /// Rows the updates are computed on.
-  public var training: Dataset
+  public let training: Dataset
   /// Rows for the validation loss (early stopping, plateau), if any.
-  public var validation: Dataset?
+  public let validation: Dataset?
   /// The update rule.
-  public var rule: Rule
+  public let rule: Rule
   /// The learning-rate schedule over updates, or reduce-on-plateau over epochs.
-  public var schedule: LearningRateSchedule?
+  public let schedule: LearningRateSchedule?
   /// Clipping of the whole gradient before the rule.
-  public var clipping: GradientClipping?
+  public let clipping: GradientClipping?
   /// The parameter groups (default: one group of everything).
-  public var groups: [ParameterGroup]
+  public let groups: [ParameterGroup]
   /// Epochs, batch size, limits, early stopping, checkpoints.
-  public var options: TrainingOptions
+  public let options: TrainingOptions
   private let groupRules: [Rule]
 
   /// A trainer; the data are checked against the network, the groups against its size.
