@@ -15,7 +15,7 @@ struct DescentCommand: ParsableCommand {
       """,
     subcommands: [
       AnalyzeCommand.self, GradcheckCommand.self, ListCommand.self, RunCommand.self,
-      MinimizeCommand.self,
+      MinimizeCommand.self, TourCommand.self,
     ]
   )
 
