@@ -127,3 +127,24 @@ struct CurvePlotTests {
       elements("polyline", in: svg).filter { $0.attributes["stroke-dasharray"] != nil }.count == 1)
   }
 }
+
+extension CurvePlotTests {
+  @Test("few eigenvalues: one stem per distinct eigenvalue, as tall as its multiplicity")
+  func stems() throws {
+    let plot = SpectrumPlot(title: "saddle", eigenvalues: [-2, 2, 2, .infinity])
+    #expect(plot.stems.map(\.value) == [-2, 2] && plot.stems.map(\.multiplicity) == [1, 2])
+    let svg = plot.svg(id: "stems")
+    let lines = elements("line", in: svg).filter { $0.attributes["class"] == "eigenvalue" }
+    #expect(lines.count == 2)
+    // Left to right, both from the axis; the stem of multiplicity 2 reaches twice as high.
+    #expect(lines[0].number("x1")! < lines[1].number("x1")!)
+    let base = try #require(lines[0].number("y1"))
+    #expect(lines[1].number("y1") == base)
+    let h1 = base - lines[0].number("y2")!
+    let h2 = base - lines[1].number("y2")!
+    // 0.02 px: two coordinates rounded to hundredths.
+    #expect(abs(h2 - 2 * h1) <= 0.02)
+    #expect(texts(in: svg).contains("λ = −2") && texts(in: svg).contains("λ = 2"))
+    #expect(texts(in: svg).contains { $0.contains("1 eigenvalues not finite") })
+  }
+}

@@ -1,8 +1,8 @@
 /// Colours that readers with the common forms of colour blindness can tell apart.
 ///
-/// Series colours are Okabe and Ito's eight (black last, kept for markers); the sequential
-/// ramp for filled contours is Paul Tol's "YlOrBr"-like light-to-dark scheme, read as
-/// "low to high" in grey-scale print as well.
+/// Series colours are Okabe and Ito's eight (black kept for markers); the sequential ramp for
+/// filled contours runs from white to a mid blue-grey, light for low values, so that every
+/// series colour stays visible on top of it and it reads "low to high" in grey-scale print.
 ///
 /// ```
 /// series(i) = okabeIto[i mod 7]
@@ -12,7 +12,6 @@
 /// ## References
 /// - M. Okabe and K. Ito, *Color Universal Design (CUD): how to make figures and
 ///   presentations that are friendly to colorblind people*, 2008.
-/// - P. Tol, *Colour schemes*, SRON technical note SRON/EPS/TN/09-002, 2021, fig. 8.
 public enum Palette {
   /// Okabe–Ito without black: blue, vermillion, bluish green, orange, reddish purple,
   /// sky blue, yellow.
@@ -25,10 +24,10 @@ public enum Palette {
   /// Grid lines.
   public static let grid = "#DDDDDD"
 
-  /// Tol's sequential light-to-dark scheme (low values light).
+  /// The light-to-dark ramp for filled contours (low values light): neutral blue-greys.
   public static let sequential = [
-    "#FFFFE5", "#FFF7BC", "#FEE391", "#FEC44F", "#FB9A29", "#EC7014", "#CC4C02", "#993404",
-    "#662506",
+    "#FFFFFF", "#F1F4F7", "#E2E8EE", "#D2DBE4", "#C2CEDA", "#B1C0CE", "#A0B1C2", "#8FA2B5",
+    "#7F93A8",
   ]
 
   /// The colour of series `index` (cycling).

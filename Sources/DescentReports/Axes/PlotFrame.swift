@@ -135,6 +135,9 @@ public struct PlotFrame: Sendable {
         svg.line(x1: x, y1: y, x2: x + 22, y2: y, attributes: attributes)
       case .marker:
         svg.circle(x: x + 11, y: y, radius: 4, attributes: ["fill": entry.color])
+      case .cross:
+        let d = "M\(x + 6),\(y - 5)L\(x + 16),\(y + 5)M\(x + 6),\(y + 5)L\(x + 16),\(y - 5)"
+        svg.element("path", ["d": d, "stroke": entry.color, "stroke-width": "2.5"])
       case .band:
         svg.rectangle(
           x: x, y: y - 6, width: 22, height: 12,
@@ -158,6 +161,7 @@ public struct LegendEntry: Sendable, Equatable {
   public enum Style: Sendable, Equatable {
     case line(dashed: Bool)
     case marker
+    case cross
     case band
   }
   /// The text.

@@ -94,7 +94,8 @@ extension Scale {
     switch kind {
     case .linear:
       if hi - lo <= 1e-12 * Swift.max(1, Swift.abs(lo)) {
-        let half = Swift.max(Swift.abs(lo) * 0.1, 1)
+        // ±10 % around a repeated value (±1 around zero).
+        let half = lo == 0 ? 1 : Swift.abs(lo) * 0.1
         return (lo - half, hi + half)
       }
       let pad = (hi - lo) * padding

@@ -34,9 +34,9 @@ public struct ContourPlot: Figure {
   /// Axis labels.
   public var yLabel: String
   /// Size in pixels.
-  public var width = 640.0
+  public var width = 760.0
   /// Size in pixels.
-  public var height = 460.0
+  public var height = 500.0
 
   /// A contour plot of `values` with levels chosen by `spacing` unless given.
   public init(
@@ -80,12 +80,15 @@ public struct ContourPlot: Figure {
 
   /// The frame: axes over the grid, a legend for the runs.
   public var frame: PlotFrame {
-    let names = trajectories.map(\.name) + marks.map(\.name) + ["start", "end"]
+    let names = trajectories.map(\.name) + marks.map(\.name) + [Self.markerLegend]
     return PlotFrame(
       width: width, height: height, x: (xs[0], xs[xs.count - 1], .linear),
       y: (ys[0], ys[ys.count - 1], .linear), title: title, xLabel: xLabel, yLabel: yLabel,
       legendWidth: PlotFrame.legendWidth(for: names))
   }
+
+  /// The legend line that explains the start and end markers.
+  static let markerLegend = "start ○  end □"
 
   /// Cells with a non-finite corner.
   public var nonFiniteCells: Int {
@@ -131,9 +134,9 @@ public struct ContourPlot: Figure {
     var legend = trajectories.enumerated().map {
       LegendEntry(name: $0.element.name, color: Palette.series($0.offset))
     }
-    legend += marks.map { LegendEntry(name: $0.name, color: Palette.ink, style: .marker) }
+    legend += marks.map { LegendEntry(name: $0.name, color: Palette.ink, style: .cross) }
     if !trajectories.isEmpty {
-      legend.append(LegendEntry(name: "start ○  end □", color: Palette.ink, style: .marker))
+      legend.append(LegendEntry(name: Self.markerLegend, color: Palette.ink, style: .marker))
     }
     frame.drawLegend(legend, into: &svg)
     return svg.rendered(label: title)

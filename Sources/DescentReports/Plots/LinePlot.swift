@@ -164,7 +164,8 @@ enum ReferenceLines {
     for line in vertical {
       guard let p = frame.xScale.pixel(line.x) else { continue }
       svg.line(x1: p, y1: frame.top, x2: p, y2: frame.bottom, attributes: style)
-      svg.text(line.name, x: p + 4, y: frame.top + 14, size: 11, attributes: ["fill": Palette.ink])
+      svg.text(
+        line.name, x: p + 4, y: frame.bottom - 6, size: 11, attributes: ["fill": Palette.ink])
     }
     for line in horizontal {
       guard let p = frame.yScale.pixel(line.y) else { continue }

@@ -10,7 +10,9 @@ import Foundation
 /// drawn      = n · binWidth · density(λ)          (the histogram's units: count per bin)
 /// ```
 ///
-/// Non-finite eigenvalues are left out and counted in a note.
+/// With fewer than ``stemLimit`` eigenvalues a histogram says little: each distinct
+/// eigenvalue is drawn as a stem whose height is its multiplicity instead. Non-finite
+/// eigenvalues are left out and counted in a note.
 ///
 /// ## References
 /// B. W. Silverman, *Density Estimation for Statistics and Data Analysis*, 1986, eq. (3.31).
@@ -32,6 +34,22 @@ public struct SpectrumPlot: Figure {
     self.title = title
     self.eigenvalues = eigenvalues
     self.xLabel = xLabel
+  }
+
+  /// Below this many finite eigenvalues the plot draws stems, not a histogram.
+  public static let stemLimit = 10
+
+  /// Distinct finite eigenvalues (equal within 10⁻⁹ relative) with their multiplicities.
+  public var stems: [(value: Double, multiplicity: Int)] {
+    var out: [(value: Double, multiplicity: Int)] = []
+    for v in finite {
+      if let last = out.last, abs(v - last.value) <= 1e-9 * max(1, abs(v)) {
+        out[out.count - 1].multiplicity += 1
+      } else {
+        out.append((v, 1))
+      }
+    }
+    return out
   }
 
   /// The finite eigenvalues, sorted.
@@ -85,6 +103,49 @@ public struct SpectrumPlot: Figure {
   }
 
   public func svg(id: String) -> String {
+    finite.count < Self.stemLimit ? stemSVG(id: id) : histogramSVG(id: id)
+  }
+
+  /// Stems at each distinct eigenvalue, as tall as its multiplicity.
+  func stemSVG(id: String) -> String {
+    let stems = self.stems
+    let domain = Scale.domain(of: finite + [0], kind: .linear, padding: 0.15)
+    let top = Double(stems.map(\.multiplicity).max() ?? 1) + 0.5
+    let frame = PlotFrame(
+      width: width, height: height, x: (domain.lower, domain.upper, .linear), y: (0, top, .linear),
+      title: title, xLabel: xLabel, yLabel: "multiplicity",
+      legendWidth: PlotFrame.legendWidth(for: ["eigenvalues"]))
+    var svg = SVGDocument(width: width, height: height)
+    frame.drawAxes(into: &svg)
+    frame.openData(&svg, id: id)
+    for stem in stems {
+      guard let (x, y) = frame.pixel(stem.value, Double(stem.multiplicity)) else { continue }
+      let color = Palette.series(stem.value < 0 ? 1 : 0)
+      svg.line(
+        x1: x, y1: frame.bottom, x2: x, y2: y,
+        attributes: ["class": "eigenvalue", "stroke": color, "stroke-width": "3"])
+      svg.circle(x: x, y: y, radius: 6, attributes: ["fill": color])
+      svg.text(
+        "λ = \(Ticks.label(stem.value, spacing: 0.001))", x: x, y: y - 12, anchor: "middle",
+        size: 12, attributes: ["fill": Palette.ink])
+    }
+    ReferenceLines.draw(vertical: [("λ = 0", 0)], horizontal: [], in: frame, &svg)
+    frame.closeData(&svg)
+    var notes: [String] = []
+    let left = eigenvalues.count - finite.count
+    if left > 0 { notes.append("\(left) eigenvalues not finite: left out") }
+    if finite.isEmpty { notes.append("no eigenvalues to draw") }
+    frame.drawNotes(notes, into: &svg)
+    frame.drawLegend(
+      [
+        LegendEntry(name: "negative", color: Palette.series(1), style: .marker),
+        LegendEntry(name: "positive", color: Palette.series(0), style: .marker),
+      ], into: &svg)
+    return svg.rendered(label: title)
+  }
+
+  /// Histogram, kernel density and rug.
+  func histogramSVG(id: String) -> String {
     let edges = binEdges
     let counts = self.counts
     let binWidth = edges[1] - edges[0]

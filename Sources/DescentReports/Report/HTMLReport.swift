@@ -52,7 +52,7 @@ public struct HTMLReport: Sendable {
   public var introduction: [String]
   /// The chapters, in order.
   public var chapters: [Chapter]
-  /// Rows of the numbers shown in the table under the title (e.g. a summary), if any.
+  /// A table shown after the chapters (e.g. every run with its result), if any.
   public var summary: DataTable?
   /// At most this many rows of each figure's data are shown in the page (the CSV has all).
   public var tableRowLimit = 60
@@ -90,7 +90,6 @@ public struct HTMLReport: Sendable {
 
       """
     for paragraph in introduction { html += "<p>\(e(paragraph))</p>\n" }
-    if let summary { html += "<h2>Summary</h2>\n" + table(summary, limit: Int.max) }
     html += "<nav><ol>"
     for (c, chapter) in chapters.enumerated() {
       html += "<li><a href=\"#chapter-\(c + 1)\">\(e(chapter.title))</a></li>"
@@ -114,6 +113,10 @@ public struct HTMLReport: Sendable {
         html += "<a download=\"figure-\(number).csv\" href=\"\(data.dataURI)\">download CSV</a>"
         html += "</summary>\n" + table(data, limit: tableRowLimit) + "</details>\n</figure>\n"
       }
+      html += "</section>\n"
+    }
+    if let summary {
+      html += "<section id=\"summary\"><h2>Every run</h2>\n" + table(summary, limit: Int.max)
       html += "</section>\n"
     }
     html += "</main>\n</body>\n</html>\n"
