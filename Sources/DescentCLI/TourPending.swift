@@ -4,17 +4,6 @@ import DescentReports
 // it waits for. To fill one in, replace its `make` with runs and figures (see TourSaddle).
 
 extension TourChapter {
-  /// Newton's method against gradient descent: iterations against cost per iteration.
-  static let newton = TourChapter(title: "Newton against gradient descent") { _ in
-    .pending(
-      title: "Newton against gradient descent",
-      reason:
-        "Newton's method (a full Hessian solve per step) is not in the library on this branch "
-        + "yet. This chapter will compare it with gradient descent on the Rosenbrock valley: "
-        + "Newton needs a handful of iterations where gradient descent needs thousands, but "
-        + "each of its iterations costs a Hessian and a linear solve (n² memory, n³ time).")
-  }
-
   /// Small against large minibatches on a small network.
   static let batchSize = TourChapter(title: "Small against large batches") { _ in
     .pending(

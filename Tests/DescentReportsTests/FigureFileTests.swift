@@ -91,3 +91,27 @@ struct FigureFileTests {
     }
   }
 }
+
+extension FigureFileTests {
+  @Test("a landscape slice samples f on the plane and projects runs orthogonally")
+  func landscapeSlice() throws {
+    // f = ‖x‖² in 3-D; the plane through 0 spanned by e1 and e1 + e2 is the (x1, x2) plane.
+    let objective = try Formula("x1^2 + x2^2 + x3^2").objective
+    var options = MinimizeOptions()
+    options.maxIterations = 3
+    let trace = try minimize(
+      objective, from: [1, 2, 5], method: FirstOrderMethod(GradientDescent(learningRate: 0.25)),
+      options: options
+    ).result.trace
+    let plot = LandscapeSlice.make(
+      title: "slice", objective: objective, origin: [0, 0, 0], first: [2, 0, 0],
+      second: [1, 1, 0], range: 2, runs: [("run", trace)], resolution: 5)
+    // On the plane f = a² + b² exactly (products of small binary fractions).
+    for (j, b) in plot.ys.enumerated() {
+      for (i, a) in plot.xs.enumerated() { #expect(plot.values[j][i] == a * a + b * b) }
+    }
+    // The orthogonal projection onto that plane keeps x1 and x2 (exact: d₁ = e1, d₂ = e2).
+    #expect(plot.trajectories[0].points == trace.map { Array($0.x.prefix(2)) })
+    #expect(trace.count == 4)
+  }
+}

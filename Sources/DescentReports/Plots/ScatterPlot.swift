@@ -67,8 +67,10 @@ public struct ScatterPlot: Figure {
   public var frame: PlotFrame {
     let xKind: Scale.Kind = logX ? .logarithmic : .linear
     let yKind: Scale.Kind = logY ? .logarithmic : .linear
-    let x = Scale.domain(of: groups.flatMap(\.xs) + verticalLines.map(\.x), kind: xKind)
-    let y = Scale.domain(of: groups.flatMap(\.ys) + horizontalLines.map(\.y), kind: yKind)
+    let x = Scale.domain(
+      of: groups.flatMap(\.xs) + verticalLines.map(\.x), kind: xKind, padding: 0.08)
+    let y = Scale.domain(
+      of: groups.flatMap(\.ys) + horizontalLines.map(\.y), kind: yKind, padding: 0.08)
     return PlotFrame(
       width: width, height: height, x: (x.lower, x.upper, xKind), y: (y.lower, y.upper, yKind),
       title: title, xLabel: xLabel, yLabel: yLabel,
