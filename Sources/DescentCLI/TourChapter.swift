@@ -20,13 +20,14 @@ struct TourChapter: Sendable {
 
 /// The runs of the tour, for the summary table on stdout and at the top of the page.
 struct TourLog {
-  /// One row per run: chapter, run, method, iterations, f/g/hvp evaluations, final loss, stop.
+  /// One row per run: chapter number, run, method, iterations, f/g/hvp evaluations, final
+  /// loss, stop reason.
   var rows: [[String]] = []
-  /// The chapter being run.
+  /// The number of the chapter being run.
   var chapter = ""
 
   static let columns = [
-    "chapter", "run", "method", "iterations", "evaluations (f/g/hvp)", "final loss", "stop",
+    "#", "run", "method", "iterations", "evaluations (f/g/hvp)", "final loss", "stop",
   ]
 
   /// Records a finished run.

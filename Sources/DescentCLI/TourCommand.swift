@@ -37,18 +37,21 @@ struct TourCommand: ParsableCommand {
     let all = TourChapter.all
     for (k, chapter) in all.enumerated() {
       FileHandle.standardError.write(Data("[\(k + 1)/\(all.count)] \(chapter.title)…\n".utf8))
-      log.chapter = chapter.title
+      log.chapter = "\(k + 1)"
       let started = Date()
       let made = try chapter.make(&log)
       chapters.append(made)
-      let note = made.pending == nil ? "\(made.items.count) figures" : "not landed yet"
+      let note =
+        made.items.isEmpty
+        ? "not landed yet"
+        : "\(made.items.count) figures" + (made.pending == nil ? "" : ", part pending")
       log.progress(
         "\(note), \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
     let report = HTMLReport(
       title: "Descent: a tour of gradient descent, saddles and step sizes",
       introduction: [
-        "Every figure on this page was drawn from runs made by `descent tour` when the page was "
+        "Every figure on this page was drawn from runs made by descent tour when the page was "
           + "written; the numbers behind each figure are under it, as a table and as CSV. The "
           + "page needs no network: the pictures are inline SVG and the animation is SVG's own.",
         "Colours follow Okabe and Ito's palette, which readers with colour-blindness can tell "
@@ -62,15 +65,12 @@ struct TourCommand: ParsableCommand {
       throw CommandFailure.badInput(
         "--out \(out): cannot write index.html (\(error.localizedDescription))")
     }
-    for line in Table.render(
-      header: TourLog.columns.filter { $0 != "chapter" },
-      rows: log.rows.map { Array($0.dropFirst()) }, leftAligned: [0, 1, 5])
-    {
+    for line in Table.render(header: TourLog.columns, rows: log.rows, leftAligned: [1, 2, 6]) {
       print(line)
     }
     print(
       "wrote \(file.path): \(report.figureCount) figures in \(chapters.count) chapters "
-        + "(\(chapters.filter { $0.pending != nil }.count) not landed yet), "
+        + "(\(chapters.filter { $0.items.isEmpty }.count) not landed yet), "
         + String(format: "%.1f s", Date().timeIntervalSince(began)))
   }
 }

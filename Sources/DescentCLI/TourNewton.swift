@@ -8,7 +8,7 @@ extension TourChapter {
   static let newton = TourChapter(title: "Newton against gradient descent") { log in
     let formula = try Formula("(1-x)^2 + 100*(y-x^2)^2")
     let start = [-1.2, 1.0]
-    let limit = 5000
+    let limit = 2000
     var runs: [(String, MinimizeResult)] = []
     runs.append(
       (

@@ -27,7 +27,8 @@ extension TourChapter {
     log.record("gd from the origin", origin)
     log.progress(
       "stalled at (\(TourFormat.number(stall.x[0])), \(TourFormat.number(stall.x[1]))), "
-        + "\(analysis.kind.rawValue), eigenvalues \(analysis.eigenvalues.map(TourFormat.number))")
+        + "\(analysis.kind.rawValue), eigenvalues "
+        + analysis.eigenvalues.map(TourFormat.number).joined(separator: ", "))
 
     let runs = [("gd, lr 0.1, from (0.9, −0.9)", stall), ("gd after the escape step", escape)]
     let contour = TourRun.contour(
