@@ -48,3 +48,40 @@ struct TourCommandTests {
     #expect(run.stderr.split(separator: "\n").count == 1)
   }
 }
+
+/// `--plot` on `analyze` and `run --compare`: the files are written, other names refused.
+@Suite("--plot files")
+struct TourPlotFlagTests {
+  @Test("analyze --plot writes an SVG with the contours, the spectrum and the slice")
+  func analyzePlot() throws {
+    let file = TourCommandTests.temporaryFolder().appendingPathExtension("svg")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let stdout = runDescentSuccessfully([
+      "analyze", "(1 - w1*w2)^2", "--at", "0,0", "--plot", file.path,
+    ])
+    #expect(stdout.contains("saddle point"))
+    let svg = try String(contentsOf: file, encoding: .utf8)
+    #expect(svg.components(separatedBy: "<svg ").count - 1 == 4)  // wrapper + 3 figures
+    #expect(svg.contains("class=\"trajectory\" data-series=\"escape direction\""))
+    #expect(svg.contains("λ = −2") && svg.contains("λ = 2"))
+  }
+
+  @Test("run --compare --plot writes a page; a bad extension or a single optimizer is refused")
+  func runPlot() throws {
+    let file = TourCommandTests.temporaryFolder().appendingPathExtension("html")
+    defer { try? FileManager.default.removeItem(at: file) }
+    runDescentSuccessfully([
+      "run", "rosenbrock", "--compare", "adam,rmsprop", "--lr", "0.01", "--steps", "50", "--plot",
+      file.path,
+    ])
+    let html = try String(contentsOf: file, encoding: .utf8)
+    #expect(html.components(separatedBy: "<figure ").count - 1 == 3)
+    #expect(html.contains("data-series=\"adam\"") && html.contains("data-series=\"rmsprop\""))
+    let bad = runDescent(["analyze", "x^2 + y^2", "--at", "0,0", "--plot", "out.png"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("--plot out.png: expected a file name ending in .svg or .html"))
+    let single = runDescent(["run", "rosenbrock", "--optimizer", "adam", "--plot", "x.svg"])
+    #expect(single.status == 1)
+    #expect(single.stderr.contains("--plot: give --compare"))
+  }
+}
