@@ -28,6 +28,15 @@ extension TourChapter {
       series: runs.map { LinePlot.Series(name: $0.0, values: $0.1.trace.map(\.value)) },
       xLabel: "step (iterations)", yLabel: "loss f (log scale)", logY: true)
 
+    let paths = TourRun.contour(
+      "Paths for four step sizes on ½(x² + 10·y²)", formula, x: -1.5...1.5, y: -1.5...1.5,
+      runs: [runs[0], runs[2], runs[3], runs[4]].map { name, run in
+        // The first 15 steps: enough to see each pattern without burying the picture.
+        var shown = run
+        shown.trace = Array(run.trace.prefix(16))
+        return (name, shown)
+      }, marks: [("minimum (0, 0)", 0, 0)])
+
     // A sweep: the loss after a fixed number of steps against the learning rate.
     let rates = (1...30).map { 0.25 * Double($0) / 30 }
     var finals: [Double] = []
@@ -64,6 +73,14 @@ extension TourChapter {
             + "rate of the flat one; just under 2/λmax the steep direction oscillates with "
             + "slowly shrinking amplitude; above 2/λmax the oscillation grows and the loss "
             + "rises without bound. The optimal step gᵀg/gᵀHg adapts to the local curvature."),
+        .init(
+          paths,
+          caption:
+            "The first 15 steps of four of those runs on the contours. Too small a rate (blue) "
+            + "barely leaves the start; just under 2/λmax (orange) the steep y direction flips "
+            + "sign every step and the path zig-zags inwards; above 2/λmax (green) each flip "
+            + "overshoots further and the path leaves the picture, clipped at its edge; the "
+            + "optimal step (amber) reaches the minimum in a few short zig-zags."),
         .init(
           sweep,
           caption:

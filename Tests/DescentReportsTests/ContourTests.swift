@@ -113,6 +113,9 @@ struct ContourTests {
     // The contour paths carry their levels, which bracket the data.
     let drawn = elements("path", in: svg).compactMap { $0.number("data-level") }
     #expect(!drawn.isEmpty && drawn.count <= plot.levels.count)
+    // The colour key has one swatch per band (levels + 1) and its frame, after its opening.
+    let key = try #require(svg.range(of: "class=\"colour-key\""))
+    #expect(elements("rect", in: String(svg[key.upperBound...])).count == plot.levels.count + 2)
   }
 
   @Test("NaN regions, a diverging run and an empty run: drawn with notes, coordinates bounded")

@@ -139,10 +139,42 @@ public struct ContourPlot: Figure {
       legend.append(LegendEntry(name: Self.markerLegend, color: Palette.ink, style: .marker))
     }
     frame.drawLegend(legend, into: &svg)
+    if filled && !levels.isEmpty {
+      drawColourKey(frame, top: frame.top + 10 + Double(legend.count) * 20 + 14, &svg)
+    }
     return svg.rendered(label: title)
   }
 
   private func n(_ v: Double) -> String { SVGDocument.number(v) }
+
+  /// The bands' colours stacked low (bottom) to high (top) in the legend margin, with the
+  /// level between each pair of bands written beside it (every k-th when crowded).
+  private func drawColourKey(_ frame: PlotFrame, top: Double, _ svg: inout SVGDocument) {
+    let available = frame.bottom - top - 16
+    let bands = levels.count + 1
+    guard available > 60 else { return }
+    let height = Swift.min(14, available / Double(bands))
+    let x = frame.right + 14
+    svg.openGroup(["class": "colour-key"])
+    svg.text("f", x: x, y: top - 4, size: 12, attributes: ["fill": Palette.ink])
+    let every = Swift.max(
+      1, Int((Double(levels.count) * 12 / (height * Double(bands))).rounded(.up)))
+    for band in 0..<bands {
+      let y = top + Double(bands - 1 - band) * height
+      svg.rectangle(
+        x: x, y: y, width: 16, height: height,
+        attributes: ["fill": Palette.ramp(Double(band) / Double(levels.count))])
+      if band < levels.count, band % every == 0 {
+        svg.text(
+          Ticks.label(levels[band]), x: x + 22, y: y + 4, size: 10,
+          attributes: ["fill": Palette.ink])
+      }
+    }
+    svg.rectangle(
+      x: x, y: top, width: 16, height: height * Double(bands),
+      attributes: ["fill": "none", "stroke": Palette.grid])
+    svg.closeGroup()
+  }
 
   private func drawBands(_ frame: PlotFrame, _ svg: inout SVGDocument) {
     let bands = Double(levels.count)
