@@ -1,17 +1,20 @@
 # Descent — set-up, tour, tests, benchmarks.
 #
-#   make tour    installs the native dependency if missing, builds (release), runs the main job
-#   make test    installs the native dependency if missing, runs every test
+#   make tour    installs the native dependency if missing, builds (release), runs the main job:
+#                `descent tour`, the lecture from real runs, into $(TOUR_OUT)/index.html
+#   make test    installs the native dependency if missing, runs every test, then the browser
+#                check: the release `descent tour` into a temporary folder, loaded in headless
+#                Chromium (installed with apt-get when missing) by Scripts/check_tour.sh
 #   make bench   runs the benchmarks (nested package Benchmarks/) and the PyTorch references,
 #                and rewrites docs/benchmarks.md from their raw output
 
 SWIFT ?= swift
 UNAME := $(shell uname -s)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-TOUR_ARGS ?= analyze "(1 - w1*w2)^2" --at 0,0
+TOUR_OUT ?= descent-out/tour
 TORCH_PYTHON ?= /opt/torchenv/bin/python
 
-.PHONY: deps tour test bench build clean
+.PHONY: deps tour test browser-check screenshot bench build clean
 
 # OpenBLAS + LAPACKE: Debian's libopenblas-dev has no LAPACKE, so both pkg-config names
 # are checked and both packages installed (after apt-get update, which a fresh machine needs).
@@ -39,10 +42,23 @@ build: deps
 	$(SWIFT) build -c release --product descent
 
 tour: build
-	.build/release/descent $(TOUR_ARGS)
+	.build/release/descent tour --out $(TOUR_OUT)
 
 test: deps
 	$(SWIFT) test
+	$(MAKE) browser-check
+
+# The tour in release mode (debug runs numeric loops 5–10× slower), then the page in a browser.
+browser-check: build
+	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
+	  .build/release/descent tour --out "$$dir" && \
+	  Scripts/check_tour.sh "$$dir"
+
+# Rewrites docs/tour.png, the screenshot of the tour's first chapter.
+screenshot: build
+	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
+	  .build/release/descent tour --out "$$dir" && \
+	  Scripts/check_tour.sh "$$dir" docs/tour.png
 
 bench: deps
 	mkdir -p .build-bench-raw docs

@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "Descent", targets: ["Descent"]),
+    .library(name: "DescentReports", targets: ["DescentReports"]),
     .executable(name: "descent", targets: ["DescentCLI"]),
   ],
   dependencies: [
@@ -29,14 +30,17 @@ let package = Package(
         .copy("Training/Resources/LICENSE-digits.md"),
       ]
     ),
+    .target(name: "DescentReports", dependencies: ["Descent"]),
     .executableTarget(
       name: "DescentCLI",
       dependencies: [
         "Descent",
+        "DescentReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "DescentTests", dependencies: ["Descent"], resources: [.copy("Fixtures")]),
     .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Descent"]),
+    .testTarget(name: "DescentReportsTests", dependencies: ["DescentReports", "Descent"]),
   ]
 )

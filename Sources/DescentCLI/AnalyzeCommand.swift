@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentReports
 import Foundation
 
 /// `descent analyze`: gradient, Hessian, eigenvalues and the kind of a point.
@@ -43,6 +44,12 @@ struct AnalyzeCommand: ParsableCommand {
   var format: OutputFormat = .text
 
   @Option(
+    help: ArgumentHelp(
+      "Also draw the point: contours (two variables), eigenvalues, the slice along the lowest eigenvector.",
+      valueName: "FILE.svg|FILE.html"))
+  var plot: String?
+
+  @Option(
     name: .customLong("threads"),
     help: "Threads for BLAS/LAPACK and parallel loops (default: all cores).")
   var threads: Int?
@@ -71,6 +78,15 @@ struct AnalyzeCommand: ParsableCommand {
     let analysis = try CriticalPointAnalysis(
       point: point, value: value, gradient: gradient, hessian: hessian,
       gradientTolerance: gradientTolerance, eigenvalueTolerance: eigenvalueTolerance)
+    if let plot {
+      do {
+        try FigureFile.write(
+          CriticalPointFigures.make(
+            objective: formula.objective, analysis: analysis, variables: formula.variables),
+          title: "\(formula.source) at (\(point.map { "\($0)" }.joined(separator: ", ")))",
+          to: plot)
+      } catch { throw CommandFailure.badInput("--plot \(error.description)") }
+    }
     switch format {
     case .json: print(try JSONOutput.encode(AnalyzeOutput(formula: formula, analysis: analysis)))
     case .text: print(AnalyzeReport(formula: formula, analysis: analysis, step: step).text)

@@ -15,8 +15,7 @@ struct DescentCommand: ParsableCommand {
       """,
     subcommands: [
       AnalyzeCommand.self, GradcheckCommand.self, ListCommand.self, RunCommand.self,
-      MinimizeCommand.self,
-      TrainCommand.self, HessianCommand.self,
+      MinimizeCommand.self, TrainCommand.self, HessianCommand.self, TourCommand.self,
     ]
   )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Descent
+import DescentReports
 import Foundation
 
 /// `descent run`: a first-order optimizer on an objective, with the result object of CLI.md.
@@ -84,6 +85,12 @@ struct RunCommand: ParsableCommand {
   )
   var format: TraceFormat = .text
 
+  @Option(
+    help: ArgumentHelp(
+      "With --compare, also draw the runs: contours (two variables), loss and learning rate per step.",
+      valueName: "FILE.svg|FILE.html"))
+  var plot: String?
+
   @Option(help: "Threads for BLAS and parallel loops (default: all cores).")
   var threads: Int?
 
@@ -126,6 +133,9 @@ struct RunCommand: ParsableCommand {
     if let compare {
       try runComparison(compare, formula: formula, start: startPoint, hyperparameters: given)
       return
+    }
+    if plot != nil {
+      throw CommandFailure.badInput("--plot: give --compare (one or more optimizers) to draw runs")
     }
     guard let optimizer else {
       throw CommandFailure.badInput(
@@ -180,6 +190,15 @@ struct RunCommand: ParsableCommand {
       }
       results.append(
         (name, try session.result(rule: rule, schedule: scheduleValue, clipping: clipping)))
+    }
+    if let plot {
+      do {
+        try FigureFile.write(
+          RunFigures.make(
+            objective: formula.objective, runs: results.map { (name: $0.0, result: $0.1) },
+            variables: formula.variables),
+          title: "\(list) on \(formula.source)", to: plot)
+      } catch { throw CommandFailure.badInput("--plot \(error.description)") }
     }
     switch format {
     case .json, .jsonl:
