@@ -99,6 +99,12 @@ struct MinimizeCommand: ParsableCommand {
   @Option(help: "Run a suite instead of one objective: mgh (the 43 MGH instances).")
   var suite: SuiteName?
 
+  @Option(
+    help: ArgumentHelp(
+      "With --suite: only these instances, comma-separated (watson:9,bard; default: all 43).",
+      valueName: "names"))
+  var problems: String?
+
   @Option(help: ArgumentHelp("Write the run to this JSON file at the end.", valueName: "file"))
   var save: String?
 
@@ -137,6 +143,8 @@ struct MinimizeCommand: ParsableCommand {
         throw ValidationError(
           "--suite prints text, json or csv; --save, --resume and jsonl are for one run")
       }
+    } else if problems != nil {
+      throw ValidationError("--problems selects instances of --suite mgh; give --suite mgh too")
     } else if objective == nil {
       throw ValidationError(
         "give an objective (a formula, a built-in name or mgh:NAME), or --suite mgh")
@@ -166,11 +174,25 @@ struct MinimizeCommand: ParsableCommand {
       }, tau: tau)
   }
 
+  /// The instances of `--problems`, or all 43.
+  func suiteInstances() throws -> [MGHProblem] {
+    guard let problems else { return MGH.instances }
+    return try problems.split(separator: ",", omittingEmptySubsequences: false).map {
+      (part: Substring) -> MGHProblem in
+      let name = part.trimmingCharacters(in: .whitespaces)
+      do {
+        return try MGH.resolve(name.hasPrefix("mgh:") ? name : "mgh:" + name)
+      } catch {
+        throw CommandFailure.badInput("--problems: \(error)")
+      }
+    }
+  }
+
   func run() throws {
     if suite != nil {
       let methods = try MinimizeMethods.list(method)
       let report = try SuiteRunner(
-        methods: methods.map { ($0.name, $0.make(flags)) },
+        methods: methods.map { ($0.name, $0.make(flags)) }, instances: try suiteInstances(),
         options: options(base: MGHSuite.defaultOptions), format: format
       ).run()
       print(report)

@@ -5,6 +5,7 @@ import Foundation
 /// then one table per method and the totals (text), or the rows as JSON or CSV.
 struct SuiteRunner {
   var methods: [(name: String, method: any IterativeMethod)]
+  var instances: [MGHProblem]
   var options: MinimizeOptions
   var format: TraceFormat
 
@@ -64,7 +65,6 @@ struct SuiteRunner {
 
   /// Runs everything and returns the text to print.
   func run() throws -> String {
-    let instances = MGH.instances
     let total = instances.count * methods.count
     let progress = Progress(total: total)
     var reports: [MethodReport] = []
