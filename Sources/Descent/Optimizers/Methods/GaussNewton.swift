@@ -13,7 +13,8 @@
 /// Rank-deficient J is repaired by the minimum-norm solution d = −J⁺r (singular values below
 /// max(m, n)·ε·σ₁ dropped), which is still a descent direction: ∇fᵀd = −2‖P r‖² with P the
 /// projection on the range of J. Beyond repair — J = 0, or a d that does not descend — the
-/// run stops with ``StopReason/singularHessian``; a line search that finds no decrease in
+/// run stops with ``StopReason/singularHessian`` (as when the SVD fails to converge); a
+/// Jacobian with NaN or infinite entries stops it with ``StopReason/nonFinite``; a line search that finds no decrease in
 /// ``maxShrinks`` halvings stops it with ``StopReason/lineSearchFailed``.
 ///
 /// Evaluations: r and J once per iteration at the accepted point (counted `g`, see
@@ -78,7 +79,14 @@ public struct GaussNewton: IterativeMethod {
     -> StepOutcome
   {
     let model = state.model
-    let solved = try model.jacobianTensor.leastSquares(model.residuals.map { -$0 })
+    let solved: LeastSquaresSolution
+    do {
+      solved = try model.jacobianTensor.leastSquares(model.residuals.map { -$0 })
+    } catch LinearAlgebraError.nonFinite {
+      return .stopped(.nonFinite)
+    } catch LinearAlgebraError.noConvergence {
+      return .stopped(.singularHessian)
+    }
     let direction = solved.solution
     let slope = Vectors.dot(current.gradient, direction)
     guard solved.rank > 0, slope < 0, slope.isFinite else { return .stopped(.singularHessian) }

@@ -28,7 +28,9 @@ import Foundation
 /// (MINPACK's `xtol` test at machine precision), and when the decrease the linear model
 /// predicts is below 4ε·f — too small to measure — with ``StopReason/valueTolerance``
 /// (MINPACK's `ftol` test at machine precision). r and J are evaluated once per accepted
-/// point (counted `g`). Needs a ``ResidualObjective``.
+/// point (counted `g`). A Jacobian with NaN or infinite entries stops the run with
+/// ``StopReason/nonFinite``, an SVD that does not converge with
+/// ``StopReason/singularHessian``. Needs a ``ResidualObjective``.
 ///
 /// - Note: SciPy's `least_squares(method='lm')` calls MINPACK, whose damping is the
 ///   trust-region form (Moré 1978); the iterates differ, the minima do not.
@@ -121,7 +123,14 @@ public struct LevenbergMarquardt: IterativeMethod {
       var augmented = model.jacobian + [Double](repeating: 0, count: n * n)
       for j in 0..<n { augmented[(m + j) * n + j] = (state.damping * state.scale[j]).squareRoot() }
       let matrix = Tensor(uncheckedShape: [m + n, n], storage: augmented)
-      let h = try matrix.leastSquares(rhs).solution
+      let h: [Double]
+      do {
+        h = try matrix.leastSquares(rhs).solution
+      } catch LinearAlgebraError.nonFinite {
+        return .stopped(.nonFinite)
+      } catch LinearAlgebraError.noConvergence {
+        return .stopped(.singularHessian)
+      }
       let x = zip(current.x, h).map { $0 + $1 }
       if x == current.x { return .stopped(.stepTolerance) }
       let linearized = zip(model.residuals, model.product(h)).map { $0 + $1 }

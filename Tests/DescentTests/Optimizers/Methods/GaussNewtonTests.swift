@@ -101,6 +101,24 @@ func dennisSchnabel(lambda: Double, zeroResidual: Bool) -> AutodiffResiduals {
     }
   }
 
+  /// r = x² − 1 at x = 0: J = 0 (rank 0) and ∇f = 0 at a maximum of f = (x² − 1)². No
+  /// Gauss–Newton direction exists; the step reports a singular JᵀJ rather than moving.
+  @Test func reportsASingularJacobianBeyondRepair() throws {
+    let objective = AutodiffResiduals(dimension: 1, residualCount: 1) { x in square(x) - 1 }
+    let evaluator = ObjectiveEvaluator(objective)
+    let start = Iterate(x: [0], value: 1, gradient: [0])
+    let method = GaussNewton()
+    var state = try method.initialState(at: start, evaluator: evaluator)
+    #expect(state.model.jacobian == [0])
+    guard
+      case .stopped(let reason) = try method.step(from: start, state: &state, evaluator: evaluator)
+    else {
+      Issue.record("Gauss–Newton moved from a rank-0 Jacobian")
+      return
+    }
+    #expect(reason == .singularHessian)
+  }
+
   /// Evaluations: one r and J (counted g) per accepted point plus the start, one f per
   /// trial.
   @Test func countsOneJacobianPerIteration() throws {
