@@ -7,8 +7,9 @@ extension MGH {
   /// tᵢ = i/100, yᵢ = 25 + (−50 ln tᵢ)^{2/3}; f* = 0 at (50, 25, 1.5).
   ///
   /// The paper prints the residual with a misprint (`yᵢ m i x₂` for `yᵢ − x₂`); the form
-  /// above is the one that vanishes at the published minimizer. m = 99 is the size of the
-  /// paper's Fortran drivers (the range allowed is n ≤ m ≤ 100).
+  /// above is the one that vanishes at the published minimizer. m = 99, the size CUTEst's
+  /// GULF and Buckley's collection use (the paper allows n ≤ m ≤ 100; m = 100 would add
+  /// t = 1, where yᵢ = 25 sits on the minimizer's x₂).
   static func gulf() -> MGHProblem {
     let m = 99
     let t = (1...m).map { Double($0) / 100 }
