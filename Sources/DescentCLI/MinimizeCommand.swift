@@ -46,7 +46,7 @@ struct MinimizeCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The method (default lbfgs); with --suite, a comma-separated list (lbfgs,lm).",
+      "The method; with --suite, a comma-separated list (lbfgs,lm).",
       valueName: "name"))
   var method = "lbfgs"
 
@@ -72,19 +72,21 @@ struct MinimizeCommand: ParsableCommand {
     help: ArgumentHelp("Seconds at most (default: no limit).", valueName: "seconds"))
   var timeLimit: Double?
 
-  @Option(parsing: .unconditional, help: "Stop when ‖∇f‖∞ ≤ gtol (default 1e-8, Optim.jl's).")
+  @Option(
+    parsing: .unconditional,
+    help: "Stop when ‖∇f‖∞ ≤ gtol (Optim.jl's default; SciPy's BFGS uses 1e-5).")
   var gtol = 1e-8
 
   @Option(
     parsing: .unconditional,
-    help: "Stop when |fₖ₊₁ − fₖ| ≤ ftol·(1 + |fₖ|) (default 0: off, as Optim.jl).")
+    help: "Stop when |fₖ₊₁ − fₖ| ≤ ftol·(1 + |fₖ|); 0 is off (Optim.jl's default).")
   var ftol = 0.0
 
   @Option(
-    parsing: .unconditional, help: "Stop when ‖xₖ₊₁ − xₖ‖∞ ≤ xtol (default 0: off, as Optim.jl).")
+    parsing: .unconditional, help: "Stop when ‖xₖ₊₁ − xₖ‖∞ ≤ xtol; 0 is off (Optim.jl's default).")
   var xtol = 0.0
 
-  @Option(help: "L-BFGS memory m (pairs kept; default 10).")
+  @Option(help: "L-BFGS memory m (pairs kept; SciPy's default).")
   var memory = 10
 
   @Option(
@@ -93,7 +95,8 @@ struct MinimizeCommand: ParsableCommand {
 
   @Option(
     parsing: .unconditional,
-    help: "Levenberg–Marquardt's initial damping τ (μ₀ = τ with MINPACK scaling; default 1e-3).")
+    help:
+      "Levenberg–Marquardt's initial damping τ (μ₀ = τ under MINPACK scaling; Nielsen's default).")
   var tau = 1e-3
 
   @Option(help: "Run a suite instead of one objective: mgh (the 43 MGH instances).")
