@@ -48,6 +48,8 @@ public struct GaussNewton: IterativeMethod {
     self.maxShrinks = maxShrinks
   }
 
+  /// What carries over between iterations: the linear model at the current point and the
+  /// last step length.
   public struct State: Codable, Equatable, Sendable {
     /// r and J at the current point.
     public var model: LinearizedResiduals

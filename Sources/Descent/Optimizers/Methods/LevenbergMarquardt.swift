@@ -61,6 +61,8 @@ public struct LevenbergMarquardt: IterativeMethod {
     self.maxRejections = maxRejections
   }
 
+  /// What carries over between iterations: the linear model at the current point, the
+  /// damping and its growth factor, and the scaling.
   public struct State: Codable, Equatable, Sendable {
     /// r and J at the current point.
     public var model: LinearizedResiduals
