@@ -95,6 +95,17 @@ struct MinimizeSuiteTests {
     #expect((number(rows[1]["value"]) ?? 0) > 48)
   }
 
+  @Test("descent list names the 35 MGH problems with n, m and f*")
+  func listed() {
+    let text = runDescentSuccessfully(["list"])
+    #expect(text.contains("mgh:powell-badly-scaled"))
+    #expect(text.contains("mgh:chebyquad"))
+    let rows = text.split(separator: "\n").filter {
+      $0.range(of: #"^ *[0-9]+ +mgh:"#, options: .regularExpression) != nil
+    }
+    #expect(rows.count == 35)
+  }
+
   @Test("bad input: unknown mgh name with a suggestion, bad size, residual method on a formula")
   func badInput() {
     let unknown = runDescent(["minimize", "mgh:rosenbrok", "--method", "lm"])
