@@ -34,9 +34,8 @@ public protocol ResidualObjective: TwiceDifferentiableObjective {
 /// // Rosenbrock as residuals: r = (10(x₂ − x₁²), 1 − x₁)
 /// let rosenbrock = AutodiffResiduals(dimension: 2, residualCount: 2) { x in
 ///   let (x1, x2) = (try x.element(0), try x.element(1))
-///   return try Variable.concatenate([
-///     (10 * (x2 - square(x1))).reshaped([1]), (1 - x1).reshaped([1]),
-///   ])
+///   let r1 = try (x2 - square(x1)) * 10
+///   return try Variable.concatenate([r1.reshaped([1]), (1 - x1).reshaped([1])])
 /// }
 /// ```
 public struct AutodiffResiduals: ResidualObjective {

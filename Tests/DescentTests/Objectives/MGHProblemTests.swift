@@ -187,6 +187,25 @@ import Testing
     expectClose(hv, numeric, rtol: 1e-4, atol: 1e-6 * Swift.max(1, scale), "\(name) H·v")
   }
 
+  /// The example in ``AutodiffResiduals``'s documentation, verbatim, agrees with
+  /// mgh:rosenbrock (same residuals, same Jacobian) at a point off the valley.
+  @Test func theDocumentedExampleIsRosenbrock() throws {
+    let rosenbrock = AutodiffResiduals(dimension: 2, residualCount: 2) { x in
+      let (x1, x2) = (try x.element(0), try x.element(1))
+      let r1 = try (x2 - square(x1)) * 10
+      return try Variable.concatenate([r1.reshaped([1]), (1 - x1).reshaped([1])])
+    }
+    let reference = try MGH.problem(named: "rosenbrock").objective
+    let x = [0.3, -0.7]
+    let (r, j) = try rosenbrock.residualsAndJacobian(at: x)
+    let (rr, jj) = try reference.residualsAndJacobian(at: x)
+    #expect(r == rr)
+    #expect(j.scalars == jj.scalars)
+    // r = (10(−0.7 − 0.09), 0.7), J = [[−20·0.3, 10], [−1, 0]]: exact up to one rounding.
+    expectClose(r, [-7.9, 0.7], rtol: 1e-15)
+    expectClose(j.scalars, [-6, 10, -1, 0], rtol: 1e-15)
+  }
+
   @Test func namesResolveWithSizesAndSuggestions() throws {
     #expect(try MGH.resolve("mgh:watson:9").dimension == 9)
     #expect(try MGH.resolve("mgh:rosenbrock").residualCount == 2)

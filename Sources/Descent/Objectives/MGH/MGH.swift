@@ -4,7 +4,7 @@
 ///
 /// ```swift
 /// let problem = try MGH.resolve("mgh:watson:9")      // or MGH.problem(named: "watson")
-/// let result = try minimize(problem.objective, from: problem.start, method: LBFGS())
+/// let (result, _) = try minimize(problem.objective, from: problem.start, method: LBFGS())
 /// problem.isSolved(by: result.value)
 /// ```
 ///
