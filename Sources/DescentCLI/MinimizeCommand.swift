@@ -99,6 +99,11 @@ struct MinimizeCommand: ParsableCommand {
       "Levenberg–Marquardt's initial damping τ (μ₀ = τ under MINPACK scaling; Nielsen's default).")
   var tau = 1e-3
 
+  @Flag(
+    name: .customLong("no-scaling"),
+    help: "Levenberg–Marquardt with D = I instead of MINPACK's scaling D² = diag(JᵀJ).")
+  var noScaling = false
+
   @Option(help: "Run a suite instead of one objective: mgh (the 43 MGH instances).")
   var suite: SuiteName?
 
@@ -174,7 +179,7 @@ struct MinimizeCommand: ParsableCommand {
         case .strongWolfe: StrongWolfe()
         case .backtracking: BacktrackingArmijo()
         }
-      }, tau: tau)
+      }, tau: tau, scaled: !noScaling)
   }
 
   /// The instances of `--problems`, or all 43.

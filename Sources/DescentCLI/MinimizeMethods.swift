@@ -9,6 +9,8 @@ struct MethodFlags {
   var lineSearch: (any LineSearch)?
   /// `--tau`: Levenberg–Marquardt's initial damping.
   var tau = 1e-3
+  /// Not `--no-scaling`: Levenberg–Marquardt scales the damping by diag(JᵀJ).
+  var scaled = true
 }
 
 /// One method `descent minimize` knows: its name as typed, a line of help, whether it needs
@@ -40,7 +42,8 @@ enum MinimizeMethods {
         needsResiduals: true, make: { _ in GaussNewton() }),
       MinimizeMethod(
         name: "lm", summary: "Levenberg–Marquardt, Nielsen's damping, MINPACK scaling (residuals)",
-        needsResiduals: true, make: { LevenbergMarquardt(initialDamping: $0.tau) }),
+        needsResiduals: true,
+        make: { LevenbergMarquardt(initialDamping: $0.tau, scaled: $0.scaled) }),
     ]
   }
 

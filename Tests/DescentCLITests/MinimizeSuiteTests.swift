@@ -17,6 +17,20 @@ struct MinimizeSuiteTests {
     expectClose(numbers(trace.first?["x"]) ?? [], [-1.2, 1], atol: 0)
     // ‖∇f‖∞ ≤ 1e-8 at a minimum whose Hessian has eigenvalues 0.4 and 1002: x within ~1e-8.
     expectClose(numbers(json["x"]) ?? [], [1, 1], atol: 1e-7)
+    let hyperparameters = try #require(json["hyperparameters"] as? [String: Any])
+    #expect(hyperparameters["scaled"] as? Bool == true)
+    #expect(number(hyperparameters["tau"]) == 1e-3)
+
+    let unscaled = try #require(
+      parseJSONObject(
+        runDescentSuccessfully([
+          "minimize", "mgh:rosenbrock", "--method", "lm", "--no-scaling", "--tau", "0.01",
+          "--format", "json",
+        ])))
+    let given = try #require(unscaled["hyperparameters"] as? [String: Any])
+    #expect(given["scaled"] as? Bool == false)
+    #expect(number(given["tau"]) == 0.01)
+    #expect(unscaled["stopReason"] as? String == "gradientTolerance")
   }
 
   @Test("sizes, limits and tolerances: mgh:watson:9 with --ftol, --xtol, --max-evaluations")
