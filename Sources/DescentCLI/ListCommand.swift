@@ -74,6 +74,20 @@ struct ListCommand: ParsableCommand {
       print(
         "Parameters: rosenbrock:N (N variables, chained form), ill-conditioned:K (condition number K)."
       )
+      print("")
+      print("Moré–Garbow–Hillstrom problems (residuals; descent minimize mgh:NAME or mgh:NAME:n):")
+      let problemRows = MGH.problems.map { p in
+        [
+          String(p.number), "mgh:" + p.name, String(p.dimension), String(p.residualCount),
+          p.publishedMinima.map { NumberFormat.short($0) }.joined(separator: " or "),
+          MGH.variableSizeNames.contains(p.name) ? "variable n" : "",
+        ]
+      }
+      print(
+        Table.render(
+          header: ["#", "name", "n", "m", "f*", ""], rows: problemRows, indent: "",
+          leftAligned: [1, 4, 5]
+        ).joined(separator: "\n"))
     }
   }
 }

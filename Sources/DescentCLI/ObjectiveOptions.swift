@@ -25,13 +25,19 @@ struct ObjectiveOptions: ParsableArguments {
   /// The parsed formula.
   /// - Throws: ``CommandFailure`` with the formula's one-line diagnosis.
   func parsedFormula() throws -> Formula {
+    try Self.parseFormula(builtin?.formula ?? formula, variables: variables)
+  }
+
+  /// `text` parsed as a formula with the variable order `variables` (`--vars`), if given.
+  /// - Throws: ``CommandFailure`` with the formula's one-line diagnosis.
+  static func parseFormula(_ text: String, variables: String?) throws -> Formula {
     let names = variables.map {
       $0.split(separator: ",", omittingEmptySubsequences: false).map {
         $0.trimmingCharacters(in: .whitespaces)
       }
     }
     do {
-      return try Formula(builtin?.formula ?? formula, variables: names)
+      return try Formula(text, variables: names)
     } catch {
       if error.column == nil && variables != nil {
         throw CommandFailure.badInput("--vars: \(error.description)")

@@ -8,15 +8,64 @@ enum TraceFormat: String, CaseIterable, ExpressibleByArgument {
   case text, json, jsonl, csv
 }
 
-/// One `descent run`: builds the method, resumes or starts, streams, prints and saves.
+/// What a session minimizes: the objective, its variable names in order, and how it was
+/// typed (a formula's source, `mgh:watson:9`) — printed in reports and kept in checkpoints.
+struct SessionObjective {
+  var objective: any TwiceDifferentiableObjective
+  var variables: [String]
+  var description: String
+
+  /// A typed formula.
+  init(_ formula: Formula) {
+    self.init(
+      objective: formula.objective, variables: formula.variables, description: formula.source)
+  }
+
+  /// Any objective with its variable names and description.
+  init(objective: any TwiceDifferentiableObjective, variables: [String], description: String) {
+    self.objective = objective
+    self.variables = variables
+    self.description = description
+  }
+}
+
+/// One `descent run` or `descent minimize`: builds the method, resumes or starts, streams,
+/// prints and saves.
 struct RunSession {
-  var formula: Formula
+  var target: SessionObjective
   var start: [Double]
-  var steps: Int
-  var gtol: Double
+  var options: MinimizeOptions
   var format: TraceFormat
   var savePath: String?
   var resumePath: String?
+
+  /// A session on a formula with the iteration limit and gradient tolerance (`descent run`).
+  init(
+    formula: Formula, start: [Double], steps: Int, gtol: Double, format: TraceFormat,
+    savePath: String?, resumePath: String?
+  ) {
+    var options = MinimizeOptions()
+    options.maxIterations = steps
+    options.gradientTolerance = gtol
+    self.init(
+      target: SessionObjective(formula), start: start, options: options, format: format,
+      savePath: savePath, resumePath: resumePath)
+  }
+
+  /// A session on any objective with any options (`descent minimize`).
+  init(
+    target: SessionObjective, start: [Double], options: MinimizeOptions, format: TraceFormat,
+    savePath: String?, resumePath: String?
+  ) {
+    self.target = target
+    self.start = start
+    self.options = options
+    self.format = format
+    self.savePath = savePath
+    self.resumePath = resumePath
+  }
+
+  var gtol: Double { options.gradientTolerance }
 
   func execute(rule: any UpdateRule, schedule: LearningRateSchedule?, clipping: GradientClipping?)
     throws
@@ -40,22 +89,16 @@ struct RunSession {
   private func result<Rule: UpdateRule>(
     opened rule: Rule, schedule: LearningRateSchedule?, clipping: GradientClipping?
   ) throws -> MinimizeResult {
-    var options = MinimizeOptions()
-    options.maxIterations = steps
-    options.gradientTolerance = gtol
     let method = FirstOrderMethod(rule, schedule: schedule, clipping: clipping)
-    return try minimize(formula.objective, from: start, method: method, options: options).result
+    return try minimize(target.objective, from: start, method: method, options: options).result
   }
 
   /// Runs any method of the driver loop: resume, stream, print, save, exit 3 on divergence.
   func run<Method: IterativeMethod>(_ method: Method) throws {
-    var options = MinimizeOptions()
-    options.maxIterations = steps
-    options.gradientTolerance = gtol
     let checkpoint = try resumePath.map {
       try load(RunCheckpoint<Method.State>.self, from: $0, method: method)
     }
-    let names = formula.variables
+    let names = target.variables
     let observer: ((TraceEntry) -> ObserverVerdict)? =
       format == .jsonl
       ? { entry in
@@ -65,8 +108,8 @@ struct RunSession {
         return .proceed
       } : nil
     let (result, saved) = try minimize(
-      formula.objective, from: checkpoint?.current.x ?? start, method: method, options: options,
-      resumingFrom: checkpoint, objectiveDescription: formula.source, observer: observer)
+      target.objective, from: checkpoint?.current.x ?? start, method: method, options: options,
+      resumingFrom: checkpoint, objectiveDescription: target.description, observer: observer)
     if let savePath { try write(saved, to: savePath) }
     let output = RunOutput(variables: names, result: result)
     switch format {
@@ -74,7 +117,9 @@ struct RunSession {
     case .jsonl: FileHandle.standardOutput.write(Data(try JSONOutput.line(output).utf8 + [10]))
     case .csv: print(RunReport.csv(result, names: names))
     case .text:
-      print(RunReport.text(result, names: names, formula: formula.source, kind: classify(result)))
+      print(
+        RunReport.text(
+          result, names: names, formula: target.description, kind: classify(result)))
     }
     if let divergence = result.divergence {
       throw CommandFailure(
@@ -86,11 +131,11 @@ struct RunSession {
   /// The kind of the final point when the run stopped on the gradient tolerance and the
   /// Hessian is small enough to decompose at once (n ≤ 200); nil otherwise.
   private func classify(_ result: MinimizeResult) -> CriticalPointAnalysis? {
-    guard result.stopReason == .gradientTolerance, formula.variables.count <= 200 else {
+    guard result.stopReason == .gradientTolerance, target.variables.count <= 200 else {
       return nil
     }
     return try? CriticalPointAnalysis(
-      of: formula.objective, at: result.x, gradientTolerance: Swift.max(gtol, 1e-6))
+      of: target.objective, at: result.x, gradientTolerance: Swift.max(gtol, 1e-6))
   }
 
   /// Reads a checkpoint, refusing a corrupt file or one of another objective or optimizer.
@@ -126,18 +171,19 @@ struct RunSession {
       throw CommandFailure.badInput(
         "--resume: '\(path)' is a run of \(checkpoint.method), not \(method.name)")
     }
-    guard checkpoint.objective == formula.source else {
+    guard checkpoint.objective == target.description else {
       throw CommandFailure.badInput(
-        "--resume: '\(path)' is a run on \"\(checkpoint.objective)\", not \"\(formula.source)\"")
+        "--resume: '\(path)' is a run on \"\(checkpoint.objective)\", not \"\(target.description)\""
+      )
     }
     guard checkpoint.hyperparameters == method.hyperparameters else {
       throw CommandFailure.badInput(
         "--resume: '\(path)' was saved with other hyperparameters; give the same flags as the saved run"
       )
     }
-    guard checkpoint.current.x.count == formula.variables.count else {
+    guard checkpoint.current.x.count == target.variables.count else {
       throw CommandFailure.badInput(
-        "--resume: '\(path)' has \(checkpoint.current.x.count) variables, the objective \(formula.variables.count)"
+        "--resume: '\(path)' has \(checkpoint.current.x.count) variables, the objective \(target.variables.count)"
       )
     }
     return checkpoint

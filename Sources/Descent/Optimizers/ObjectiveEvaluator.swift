@@ -43,6 +43,21 @@ public final class ObjectiveEvaluator {
     return try o.hessianVectorProduct(at: x, along: v)
   }
 
+  /// Whether residuals and their Jacobian are available (a ``ResidualObjective``).
+  public var hasResiduals: Bool { objective is any ResidualObjective }
+
+  /// r(x) and the m×n Jacobian J(x) of a ``ResidualObjective``; counts one `g`, since it
+  /// yields f = Σ r² and ∇f = 2Jᵀr as a gradient evaluation does (MINPACK's `njev`).
+  public func residualsAndJacobian(at x: [Double]) throws -> (
+    residuals: [Double], jacobian: Tensor
+  ) {
+    guard let o = objective as? any ResidualObjective else {
+      preconditionFailure("the method needs residuals; the objective is not a ResidualObjective")
+    }
+    counts.g += 1
+    return try o.residualsAndJacobian(at: x)
+  }
+
   /// f(x), ∇f(x) and ∇²f(x); counts one `h`.
   public func valueGradientAndHessian(at x: [Double]) throws -> (
     value: Double, gradient: [Double], hessian: Tensor
