@@ -141,4 +141,31 @@ import Testing
       #expect(Swift.abs(rates[total - 1] - maximum / div / finalDiv) <= 1e-12 * maximum, comment)
     }
   }
+
+  @Test func aWarmupJoinedToACosineIsContinuousAtTheMilestone() {
+    let inputs = zip(
+      Gen.double(in: 1e-4...1), Gen.double(in: 0.05...1), Gen.int(in: 1...30), Gen.int(in: 2...200),
+      Gen.double(in: 0...0.5))
+    forAll(100, seed: 35, inputs) { index, input in
+      let (lr, startFactor, warmup, halfPeriod, minimumFraction) = input
+      // The documented continuous case: LinearWarmup ending at factor 1 into a CosineAnnealing
+      // from the same lr — both pieces give lr at the join.
+      let joined = SequentialSchedule(
+        [
+          LinearWarmup(
+            learningRate: lr, startFactor: startFactor, endFactor: 1, totalIters: warmup),
+          CosineAnnealing(
+            learningRate: lr, halfPeriod: halfPeriod, minimumLearningRate: lr * minimumFraction),
+        ], milestones: [warmup])
+      let rates = Self.rates(joined, warmup + halfPeriod + 1)
+      let comment: Comment = "case \(index): lr \(lr), warm-up \(warmup), T \(halfPeriod)"
+      // The warm-up carried to its end gives lr·1; the cosine starts at lr: the same rate.
+      let warmupEnd = LinearWarmup(
+        learningRate: lr, startFactor: startFactor, endFactor: 1, totalIters: warmup
+      ).learningRate(atStep: warmup)
+      #expect(Swift.abs(rates[warmup] - warmupEnd) <= 2 * Double.ulpOfOne * lr, comment)
+      Self.expectNonDecreasing(rates[0...warmup], comment)
+      Self.expectNonIncreasing(rates[warmup...], comment)
+    }
+  }
 }

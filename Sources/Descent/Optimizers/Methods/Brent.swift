@@ -81,11 +81,17 @@ public struct Brent: Sendable, Equatable {
 
   /// Three points around a minimum, with their values.
   public struct Bracket: Equatable, Sendable {
+    /// One end.
     public var a: Double
+    /// The middle point, the lowest of the three when the bracket is valid.
     public var b: Double
+    /// The other end.
     public var c: Double
+    /// f(a).
     public var fa: Double
+    /// f(b).
     public var fb: Double
+    /// f(c).
     public var fc: Double
 
     /// True when b lies strictly between a and c, f(b) is below one end and not above the
@@ -107,6 +113,7 @@ public struct Brent: Sendable, Equatable {
     /// Evaluations of f, bracketing included (SciPy's `nfev`, less one when the value at the
     /// first point was given).
     public var evaluations: Int
+    /// Whether the tolerance was met, the iterations ran out, or no bracket was found.
     public var status: Status
   }
 

@@ -22,6 +22,10 @@
 /// 2·(f_before − f_after) ≤ tolerance·(|f_before| + |f_after|) + 10⁻²⁰
 /// ```
 ///
+/// The criterion is relative: where the minimum value is 0 and the sweeps converge linearly
+/// (Rosenbrock's valley: about 0.5% of f per sweep), it is met only when f is near 10⁻²⁰ —
+/// set the loop's value or step tolerance for an absolute stop.
+///
 /// Defaults: `tolerance` = 1e-10 (a sweep that gains ten digits less than f holds has
 /// stalled); Brent's xtol = 1.48e-8 (SciPy's); the start bracket (0, 1) along each axis
 /// (SciPy's default bracket, as its Powell method uses). Coordinate descent converges on
@@ -72,6 +76,8 @@ public struct CoordinateDescent: IterativeMethod {
     self.initialStep = initialStep
   }
 
+  /// What a sweep leaves for the next: the values around the last sweep, the generator of a
+  /// randomised order, and a count of failed bracketings.
   public struct State: Codable, Equatable, Sendable {
     /// f before and after the last sweep; nil before the first.
     public var lastSweep: [Double]?

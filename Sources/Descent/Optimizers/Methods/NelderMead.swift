@@ -20,8 +20,10 @@
 /// One iteration is one transformation (reflection, expansion, contraction or shrink), so
 /// iteration counts compare with SciPy's `nit` — which counts one more, as SciPy starts its
 /// count at 1. The iterate the loop sees is the best vertex. The vertices are sorted stably
-/// by value with NaN last (NumPy's `argsort` for the small arrays involved), so a NaN is never
-/// the best vertex.
+/// by value with NaN last, so a NaN is never the best vertex. NumPy's `argsort` (SciPy's
+/// sort) is not stable since NumPy 2, so where two vertices tie in f SciPy may order them
+/// otherwise and the two runs part ways; without ties they agree transformation for
+/// transformation.
 ///
 /// The run stops with ``StopReason/stepTolerance`` when the simplex has collapsed both in
 /// x and in f (SciPy's test, checked before each transformation):
@@ -84,16 +86,21 @@ public struct NelderMead: IterativeMethod {
     return (1, 1 + 2 / d, 0.75 - 1 / (2 * d), 1 - 1 / d)
   }
 
+  /// The simplex and its values, and how often each transformation was taken.
   public struct State: Codable, Equatable, Sendable {
     /// The vertices, best first.
     public var simplex: [[Double]]
     /// f at the vertices, in the same order.
     public var values: [Double]
-    /// Transformations by kind.
+    /// Reflections accepted (xr replaced the worst vertex).
     public var reflections = 0
+    /// Expansions accepted (xe replaced the worst vertex).
     public var expansions = 0
+    /// Outside contractions accepted (xc replaced the worst vertex).
     public var contractions = 0
+    /// Inside contractions accepted (xcc replaced the worst vertex).
     public var insideContractions = 0
+    /// Shrinks of the whole simplex towards the best vertex.
     public var shrinks = 0
   }
 

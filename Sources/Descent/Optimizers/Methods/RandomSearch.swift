@@ -72,6 +72,8 @@ public struct RandomSearch: IterativeMethod {
     self.seed = seed
   }
 
+  /// The generator (so a resumed run draws the same candidates), σ and the tallies of the
+  /// 1/5 rule.
   public struct State: Codable, Equatable, Sendable {
     /// Draws the candidates.
     public var generator: SeededGenerator

@@ -109,4 +109,21 @@ import Testing
     }
     #expect(throws: HyperparameterError.self) { try CoordinateDescent(initialStep: 0) }
   }
+
+  @Test func aResumedRandomizedRunContinuesBitForBit() throws {
+    let objective = try #require(BuiltinObjective.named("beale")).parsed().objective
+    let method = try CoordinateDescent(order: .randomized(seed: 5))
+    var options = MinimizeOptions()
+    options.maxIterations = 12
+    let (straight, _) = try minimize(objective, from: [1, 1], method: method, options: options)
+    options.maxIterations = 5
+    let (_, partial) = try minimize(objective, from: [1, 1], method: method, options: options)
+    let saved = try JSONDecoder().decode(
+      RunCheckpoint<CoordinateDescent.State>.self, from: JSONEncoder().encode(partial))
+    options.maxIterations = 12
+    let (resumed, _) = try minimize(
+      objective, from: [1, 1], method: method, options: options, resumingFrom: saved)
+    #expect(resumed.trace == straight.trace)
+    #expect(resumed.evaluations == straight.evaluations)
+  }
 }

@@ -100,4 +100,12 @@ func distanceToNearest(_ x: [Double], _ minimizers: [[Double]]) -> Double {
       try NelderMead().hyperparameters
         == .object(["adaptive": .bool(false), "xatol": .number(1e-4), "fatol": .number(1e-4)]))
   }
+
+  @Test func aNonFiniteStartStopsTheRunBeforeAnyStep() throws {
+    // f is NaN at x = 3 > 1.95: the loop refuses the start; the method is never stepped.
+    let (result, _) = try minimize(NaNBeyondAWall(), from: [3, 0], method: try NelderMead())
+    #expect(result.stopReason == .nonFinite)
+    #expect(result.iterations == 0)
+    #expect(result.divergence != nil)
+  }
 }

@@ -118,4 +118,12 @@ import Testing
     #expect(throws: HyperparameterError.self) { try RandomSearch(candidates: 0) }
     #expect(throws: HyperparameterError.self) { try RandomSearch(minimumStepSize: -1) }
   }
+
+  @Test func eachIterationCostsKEvaluations() throws {
+    let objective = try #require(BuiltinObjective.named("booth")).parsed().objective
+    let (result, _) = try minimize(
+      objective, from: [0, 0], method: try RandomSearch(candidates: 4), options: options(25))
+    #expect(result.iterations == 25)
+    #expect(result.evaluations == EvaluationCounts(f: 1 + 4 * 25))
+  }
 }
