@@ -15,7 +15,11 @@ Needs NumPy and SciPy (checked with SciPy 1.17). It writes
                       "start": [...], "adaptive": false, "nit": ..., "nfev": ...,
                       "transformations": ..., "stride": 1, "best": [[x...], ...],
                       "best_values": [...], "simplex": [[...], ...],
-                      "simplex_values": [...]}, ...]}
+                      "simplex_values": [...]}, ...],
+     "random_search": {"seed": 9, "candidates": 3, "sigma": 0.1, "start": [...],
+                       "formula": "...", "trajectory": [[x...], ...], "sigmas": [...]},
+     "coordinate_descent": [{"id": "rosenbrock", "formula": "...", "start": [...],
+                             "trajectory": [[x...], ...], "nfev": ...}, ...]}
 
 Brent: `scipy.optimize.minimize_scalar(f, bracket=..., method='brent')` with the
 default xtol 1.48e-8; the functions are named, and the Swift tests define the same
@@ -31,6 +35,12 @@ dimensions and 25 in ten, to keep the file small); `transformations` is their nu
 `nit` is one more (its count starts at 1). `simplex` and `simplex_values` are the
 final simplex, best first (`final_simplex`). The objectives are written with x*x for
 x^2 and summed left to right, as Descent's formula evaluator does.
+
+Random search: no library has it, so the script replays Descent's seeded generator
+(xoshiro256** from SplitMix64, Box–Muller) in pure Python and runs the documented
+(1+1)-ES with the 1/5 rule; `trajectory[k]` is x after iteration k + 1, `sigmas[k]` the
+step size after it. Coordinate descent: cyclic sweeps with SciPy's Brent along each axis;
+`trajectory[k]` is x after sweep k + 1.
 """
 
 import json
@@ -149,12 +159,114 @@ def nelder_mead_cases():
     return cases
 
 
+class SeededGenerator:
+    """Descent's SeededGenerator in pure Python: xoshiro256** seeded by SplitMix64, uniforms
+    from the top 53 bits, normals by Box–Muller (cosine branch, both uniforms fresh)."""
+
+    MASK = (1 << 64) - 1
+
+    def __init__(self, seed):
+        z = seed
+
+        def split_mix():
+            nonlocal z
+            z = (z + 0x9E3779B97F4A7C15) & self.MASK
+            x = z
+            x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & self.MASK
+            x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & self.MASK
+            return x ^ (x >> 31)
+
+        self.s = [split_mix() for _ in range(4)]
+
+    def next(self):
+        s0, s1, s2, s3 = self.s
+        rotl = lambda x, k: ((x << k) | (x >> (64 - k))) & self.MASK
+        result = (rotl((s1 * 5) & self.MASK, 7) * 9) & self.MASK
+        t = (s1 << 17) & self.MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = rotl(s3, 45)
+        self.s = [s0, s1, s2, s3]
+        return result
+
+    def uniform(self):
+        return (self.next() >> 11) * 2.0 ** -53
+
+    def normal(self):
+        u1 = 1 - self.uniform()
+        u2 = self.uniform()
+        return math.sqrt(-2 * math.log(u1)) * math.cos(2 * math.pi * u2)
+
+
+def random_search_case():
+    """The (1+1)-ES with k candidates and the 1/5 rule, as RandomSearch documents it, on
+    Rosenbrock from (-1.2, 1): k = 3, sigma0 = 0.1, seed 9, 200 iterations."""
+    g = SeededGenerator(9)
+    x, f, sigma, k = [-1.2, 1.0], rosenbrock2([-1.2, 1.0]), 0.1, 3
+    trajectory, sigmas = [], []
+    for _ in range(200):
+        best, best_f = x, f
+        for _ in range(k):
+            y = [xi + sigma * g.normal() for xi in x]
+            fy = rosenbrock2(y)
+            if fy < best_f:
+                best, best_f = y, fy
+        moved = best_f < f
+        x, f = best, best_f
+        sigma *= math.exp(1 / 3) if moved else math.exp(-1 / 12)
+        trajectory.append(list(x))
+        sigmas.append(sigma)
+    return {"seed": 9, "candidates": k, "sigma": 0.1, "start": [-1.2, 1.0],
+            "formula": "(1-x)^2 + 100*(y-x^2)^2", "trajectory": trajectory, "sigmas": sigmas}
+
+
+def coordinate_descent_cases():
+    """Cyclic coordinate descent with SciPy's Brent along each axis (bracket (0, 1)), a move
+    kept only if it lowers f: 20 sweeps on Rosenbrock and on Beale. `nfev` counts SciPy's
+    evaluations less one per axis (Descent reuses the known f at t = 0)."""
+    cases = []
+    problems = [
+        ("rosenbrock", rosenbrock2, "(1-x)^2 + 100*(y-x^2)^2", [-1.2, 1.0]),
+        ("beale", beale, "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
+         [1.0, 1.0]),
+    ]
+    for name, f, formula, start in problems:
+        x, fx, nfev, trajectory = list(start), f(start), 1, []
+        for _ in range(20):
+            for i in range(len(x)):
+                def phi(t, i=i, x=tuple(x)):
+                    y = list(x)
+                    y[i] = x[i] + t
+                    return f(y)
+                r = minimize_scalar(phi, bracket=(0.0, 1.0), method="brent")
+                nfev += int(r.nfev) - 1
+                if r.fun < fx:
+                    x[i] = x[i] + float(r.x)
+                    fx = float(r.fun)
+            trajectory.append(list(x))
+        cases.append({"id": name, "formula": formula, "start": start,
+                      "trajectory": trajectory, "nfev": nfev})
+    return cases
+
+
+def beale(x):
+    a = 1.5 - x[0] + x[0] * x[1]
+    b = 2.25 - x[0] + x[0] * (x[1] * x[1])
+    c = 2.625 - x[0] + x[0] * (x[1] ** 3)
+    return a * a + b * b + c * c
+
+
 def main():
     document = {
         "generator": f"Scripts/references/derivative_free.py (scipy {scipy.__version__}, "
                      f"numpy {np.__version__})",
         "brent": brent_cases(),
         "nelder_mead": nelder_mead_cases(),
+        "random_search": random_search_case(),
+        "coordinate_descent": coordinate_descent_cases(),
     }
     OUT.write_text(json.dumps(document, indent=1) + "\n")
     for c in document["brent"]:

@@ -126,4 +126,44 @@ import Testing
     #expect(result.iterations == 25)
     #expect(result.evaluations == EvaluationCounts(f: 1 + 4 * 25))
   }
+
+  struct Reference: Decodable {
+    var seed: UInt64
+    var candidates: Int
+    var sigma: Double
+    var start: [Double]
+    var formula: String
+    /// x after iterations 1, 2, …
+    var trajectory: [[Double]]
+    /// σ after iterations 1, 2, …
+    var sigmas: [Double]
+  }
+
+  struct Document: Decodable {
+    var randomSearch: Reference
+    enum CodingKeys: String, CodingKey { case randomSearch = "random_search" }
+  }
+
+  @Test func matchesAPythonReplicaOfTheGeneratorAndTheRule() throws {
+    // `Scripts/references/derivative_free.py` replays SeededGenerator (xoshiro256**,
+    // SplitMix64, Box–Muller) in pure Python and runs the documented rule.
+    let url = try #require(
+      Bundle.module.url(
+        forResource: "derivative_free", withExtension: "json", subdirectory: "Fixtures"))
+    let reference = try JSONDecoder().decode(Document.self, from: Data(contentsOf: url))
+      .randomSearch
+    let method = try RandomSearch(
+      candidates: reference.candidates, initialStepSize: reference.sigma, seed: reference.seed)
+    let (result, checkpoint) = try minimize(
+      try Formula(reference.formula, variables: ["x", "y"]).objective, from: reference.start,
+      method: method, options: options(reference.trajectory.count))
+    try #require(result.trace.count == reference.trajectory.count + 1, "\(result.stopReason)")
+    // The same bits drawn, the same libm (log, cos, sqrt) on this platform, the same f: the
+    // same iterates to the last bit. 1e-12 relative allows another libm's ulp; a different
+    // accept/reject decision would move x by about σ ≥ 1e-3.
+    for (k, expected) in reference.trajectory.enumerated() {
+      expectClose(result.trace[k + 1].x, expected, rtol: 1e-12, atol: 1e-14, "iteration \(k + 1)")
+    }
+    expectClose([checkpoint.state.stepSize], [reference.sigmas.last ?? .nan], rtol: 1e-12)
+  }
 }
