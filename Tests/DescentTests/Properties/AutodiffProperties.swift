@@ -91,4 +91,36 @@ import Testing
       }
     }
   }
+
+  /// `outer` with every `x` replaced by `inner`.
+  static func substitute(_ inner: FormulaTree, forXIn outer: FormulaTree) -> FormulaTree {
+    switch outer.node {
+    case .variable("x"): return inner
+    case .number, .constant, .variable: return outer
+    case .negate(let operand): return FormulaTree(.negate(substitute(inner, forXIn: operand)))
+    case .binary(let op, let left, let right):
+      return FormulaTree(
+        .binary(op, substitute(inner, forXIn: left), substitute(inner, forXIn: right)))
+    case .call(let function, let argument):
+      return FormulaTree(.call(function, substitute(inner, forXIn: argument)))
+    }
+  }
+
+  @Test func theChainRuleHoldsThroughAnotherComposition() throws {
+    // h(x, y, w1) = g(f(x, y, w1), y, w1), both random: the multivariate chain rule
+    // ∇h(p) = ∂g/∂x(q)·∇f(p) + (0, ∂g/∂y(q), ∂g/∂w1(q)),  q = (f(p), y, w1).
+    try forAll(150, seed: 14, Self.inputs()) { index, input in
+      let (f, g, p, _, _) = input
+      let h = Self.substitute(f, forXIn: g)
+      let (fp, df) = try Self.valueAndGradient(f, at: p)
+      let q = [fp, p[1], p[2]]
+      let (_, dg) = try Self.valueAndGradient(g, at: q)
+      let (_, dh) = try Self.valueAndGradient(h, at: p)
+      let expected = (0..<3).map { dg[0] * df[$0] + ($0 == 0 ? 0 : dg[$0]) }
+      let scale =
+        (0..<3).map { Swift.abs(dg[0] * df[$0]) + ($0 == 0 ? 0 : Swift.abs(dg[$0])) }.max() ?? 0
+      // The same partials multiplied and summed in another order: 1e-12 relative to the terms.
+      expectClose(dh, expected, atol: 1e-12 * scale + 1e-300, "case \(index): \(h)")
+    }
+  }
 }
