@@ -6,7 +6,7 @@
 /// ρₖ = (f(xₖ) − f(xₖ + pₖ)) / (−gₖᵀpₖ − ½pₖᵀHₖpₖ)
 /// accept xₖ₊₁ = xₖ + pₖ if ρₖ > η, else retry from xₖ with a smaller Δ
 /// Δ ← min(Δ, ‖p‖)/4 on a rejection,  Δ/4 if ρ < ρ_lower,
-///     min(2Δ, Δ_max) if ρ > ρ_upper and ‖p‖ = Δ
+///     min(2Δ, Δ_max·max(1, ‖xₖ‖)) if ρ > ρ_upper and ‖p‖ = Δ
 /// ```
 ///
 /// (Nocedal & Wright, Algorithm 4.1). The subproblem is solved by ``Subproblem``: exactly from
@@ -28,12 +28,17 @@
 ///
 /// Defaults are Optim.jl's `NewtonTrustRegion`: Δ₀ = 1, Δ_max = 100, η = 0.1, ρ_lower = 0.25,
 /// ρ_upper = 0.75. (SciPy's `trust-exact` uses Δ_max = 1000, η = 0.15 and shrinks to ‖p‖/4.)
+/// Unlike both, the cap on the radius scales with max(1, ‖xₖ‖), as Dennis and Schnabel scale
+/// their maximum step by ‖x₀‖: the same for ‖x‖ ≤ 1, but a solution far out — MGH problem 4,
+/// Brown badly scaled, has x* = (10⁶, 2·10⁻⁶) — is not held to 100 per iteration.
 ///
 /// ## References
 /// - J. Nocedal and S. J. Wright, *Numerical Optimization*, 2nd ed., 2006, Algorithm 4.1, §4.3
 ///   and Algorithm 7.2.
 /// - J. J. Moré and D. C. Sorensen, "Computing a trust region step", SIAM J. Sci. Stat.
 ///   Comput. 4(3), 1983.
+/// - J. E. Dennis and R. B. Schnabel, *Numerical Methods for Unconstrained Optimization and
+///   Nonlinear Equations*, 1983, §7.2 and Appendix A (maxstep).
 public struct NewtonTrustRegion: IterativeMethod {
   /// How the trust-region subproblem is solved.
   public enum Subproblem: String, Codable, Sendable {
@@ -53,7 +58,7 @@ public struct NewtonTrustRegion: IterativeMethod {
   public var subproblem: Subproblem
   /// Δ₀.
   public var initialRadius: Double
-  /// Δ_max.
+  /// Δ_max, for ‖x‖ ≤ 1; the cap is Δ_max·max(1, ‖x‖).
   public var maxRadius: Double
   /// η: a trial with ρ > η is accepted.
   public var eta: Double
@@ -189,7 +194,7 @@ public struct NewtonTrustRegion: IterativeMethod {
       if rho < rhoLower {
         state.radius = radius / 4
       } else if rho > rhoUpper && solution.onBoundary {
-        state.radius = Swift.min(2 * radius, maxRadius)
+        state.radius = Swift.min(2 * radius, maxRadius * Swift.max(1, Vectors.norm(x)))
       }
       if solution.negativeCurvature { state.negativeCurvatureSteps += 1 }
       state.lastMultiplier = solution.multiplier
