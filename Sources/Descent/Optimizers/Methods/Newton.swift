@@ -47,6 +47,7 @@ public struct Newton: IterativeMethod {
     self.lineSearch = lineSearch
   }
 
+  /// What evolves between iterations: counts of Hessian modifications.
   public struct State: Codable, Equatable, Sendable {
     /// Iterations on which the Hessian needed a shift τ > 0.
     public var modifications = 0

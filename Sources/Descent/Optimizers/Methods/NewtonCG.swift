@@ -43,6 +43,7 @@ public struct NewtonCG: IterativeMethod {
     self.maxIterations = maxIterations
   }
 
+  /// What evolves between iterations: CG counts.
   public struct State: Codable, Equatable, Sendable {
     /// CG iterations (Hessian-vector products) so far.
     public var conjugateGradientIterations = 0

@@ -55,6 +55,7 @@ public struct NewtonTrustRegion: IterativeMethod {
     }
   }
 
+  /// The subproblem solver (default ``Subproblem/automatic``).
   public var subproblem: Subproblem
   /// Δ₀.
   public var initialRadius: Double
@@ -94,6 +95,7 @@ public struct NewtonTrustRegion: IterativeMethod {
     self.curvatureTolerance = curvatureTolerance
   }
 
+  /// What evolves between iterations: the radius, and counts for the trace.
   public struct State: Codable, Equatable, Sendable {
     /// Δ for the next iteration.
     public var radius: Double

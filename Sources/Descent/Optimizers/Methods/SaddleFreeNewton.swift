@@ -43,6 +43,7 @@ public struct SaddleFreeNewton: IterativeMethod {
     self.lineSearch = lineSearch
   }
 
+  /// What evolves between iterations: a count of saddle regions crossed.
   public struct State: Codable, Equatable, Sendable {
     /// Iterations at which H had a negative eigenvalue.
     public var negativeCurvature = 0

@@ -139,3 +139,54 @@ import Testing
         evaluator: ObjectiveEvaluator(objective)))
   }
 }
+
+extension NewtonMethodsTests {
+  @Test func resumedTrustRegionNewtonContinuesBitForBit() throws {
+    let rosenbrock = try BuiltinObjective.named("rosenbrock")!.parsed().objective
+    let method = NewtonTrustRegion()
+    // 15 iterations: past the first rejected trials, so the radius in the state matters.
+    let (straight, straightCheckpoint) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 15))
+    let (_, checkpoint) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 7))
+    let data = try JSONEncoder().encode(checkpoint)
+    let restored = try JSONDecoder().decode(
+      RunCheckpoint<NewtonTrustRegion.State>.self, from: data)
+    #expect(restored == checkpoint)
+    let (resumed, resumedCheckpoint) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 15),
+      resumingFrom: restored)
+    #expect(straight.iterations == 15 && straightCheckpoint.state.rejected > 0)
+    #expect(resumed.x.map(\.bitPattern) == straight.x.map(\.bitPattern))
+    #expect(resumed.trace == straight.trace)
+    #expect(resumed.evaluations == straight.evaluations)
+    #expect(resumedCheckpoint.state == straightCheckpoint.state)
+  }
+
+  @Test func hyperparametersShowDampingAndUseReferenceNames() {
+    guard case .object(let newton) = Newton(damping: 0.5).hyperparameters,
+      case .object(let plain) = Newton(modified: false).hyperparameters,
+      case .object(let region) = NewtonTrustRegion().hyperparameters,
+      case .object(let saddleFree) = SaddleFreeNewton(damping: 0.25).hyperparameters,
+      case .object(let cg) = NewtonCG().hyperparameters
+    else {
+      Issue.record("hyperparameters are not objects")
+      return
+    }
+    #expect(newton["damping"] == .number(0.5) && newton["beta"] == .number(1e-3))
+    #expect(newton["modified"] == .bool(true) && plain["modified"] == .bool(false))
+    #expect(plain["step"] == .number(1) && plain["linesearch"] == nil)
+    // Optim.jl's NewtonTrustRegion names and defaults.
+    #expect(region["initial_delta"] == .number(1) && region["delta_hat"] == .number(100))
+    #expect(region["eta"] == .number(0.1) && region["rho_lower"] == .number(0.25))
+    #expect(region["rho_upper"] == .number(0.75) && region["subproblem"] == .string("automatic"))
+    #expect(saddleFree["damping"] == .number(0.25))
+    #expect(cg["cg_maxiter"] == .string("20*n"))
+  }
+
+  @Test func automaticSubproblemIsExactUpTo200Variables() {
+    #expect(NewtonTrustRegion.Subproblem.automatic.resolved(dimension: 200) == .exact)
+    #expect(NewtonTrustRegion.Subproblem.automatic.resolved(dimension: 201) == .steihaugCG)
+    #expect(NewtonTrustRegion.Subproblem.exact.resolved(dimension: 1000) == .exact)
+  }
+}
