@@ -59,15 +59,25 @@ extension LBFGSB {
           }
         }
       }
+      // Pairs of very different lengths make K badly scaled: invert E·K·E instead, with
+      // E = diag(1/√|Kᵢᵢ|) (Jacobi equilibration), and undo the scaling: M = E·(EKE)⁻¹·E.
+      let scale = (0..<size).map { 1 / abs(kMatrix[$0 * size + $0]).squareRoot() }
       var identity = [Double](repeating: 0, count: size * size)
-      for i in 0..<size { identity[i * size + i] = 1 }
-      guard
+      for i in 0..<size {
+        identity[i * size + i] = 1
+        for j in 0..<size { kMatrix[i * size + j] *= scale[i] * scale[j] }
+      }
+      guard scale.allSatisfy(\.isFinite),
         let inverse = try? Tensor.solve(
           Tensor(shape: [size, size], scalars: kMatrix),
           Tensor(shape: [size, size], scalars: identity)),
         inverse.scalars.allSatisfy(\.isFinite)
       else { return nil }
-      middle = inverse.scalars
+      var middle = inverse.scalars
+      for i in 0..<size {
+        for j in 0..<size { middle[i * size + j] *= scale[i] * scale[j] }
+      }
+      self.middle = middle
     }
 
     /// Row i of W: (y₁ᵢ, …, yₖᵢ, θs₁ᵢ, …, θsₖᵢ).

@@ -13,8 +13,10 @@
 /// ```
 ///
 /// With no pair, B = I, and the first search starts at α₀ = min(1, 1/‖x̄ − x‖₂) as in
-/// L-BFGS-B; later ones at α₀ = 1. With infinite bounds the direction x̄ − x is exactly the
-/// L-BFGS direction −H·g, so the method reduces to ``LBFGS`` (up to rounding).
+/// L-BFGS-B; later ones at α₀ = 1. When every variable is free at the Cauchy point, step 2's
+/// minimiser is x − B⁻¹g, and it is computed by ``LBFGS``'s two-loop recursion (then
+/// projected), which is more accurate than the compact form on badly scaled pairs; so with
+/// infinite bounds the method is ``LBFGS``.
 ///
 /// The loop's gradient tolerance compares the projected gradient ‖P(x − g) − x‖∞ (SciPy's
 /// `pgtol`), zero exactly at a point satisfying the KKT conditions. A start outside the box is
@@ -102,6 +104,17 @@ public struct LBFGSB: IterativeMethod {
     guard let model = CompactForm(s: state.s, y: state.y) else { return nil }
     let cauchy = LBFGSB.cauchyPoint(
       x: current.x, gradient: current.gradient, bounds: bounds, model: model)
+    if cauchy.point.indices.allSatisfy({
+      bounds.lower[$0] < cauchy.point[$0] && cauchy.point[$0] < bounds.upper[$0]
+    }) {
+      // Every variable is free at x^c: the subspace minimiser is the unconstrained one,
+      // x − B⁻¹g, computed by the two-loop recursion, which stays accurate on badly scaled
+      // pairs where the compact form's x^c + d̂ loses digits to cancellation.
+      let d = LBFGS(memory: memory).direction(
+        current.gradient, state: LBFGS.State(s: state.s, y: state.y))
+      let end = bounds.projected(zip(current.x, d).map { $0 + $1 })
+      if Vectors.dot(current.gradient, Vectors.difference(end, current.x)) < 0 { return end }
+    }
     return LBFGSB.subspaceMinimum(
       x: current.x, gradient: current.gradient, cauchy: cauchy, bounds: bounds, model: model)
   }

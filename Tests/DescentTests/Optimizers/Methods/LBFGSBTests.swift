@@ -211,13 +211,16 @@ enum QuasiNewtonFixtures {
     let box = try Bounds(lower: reference.lower.map(\.value), upper: reference.upper.map(\.value))
     let (result, _) = try minimize(
       try builtin.parsed().objective, from: reference.start, method: LBFGSB(bounds: box),
-      options: options(gtol: 1e-9, maxIterations: 5000))
+      options: options(gtol: 1e-7, maxIterations: 5000))
     #expect(result.stopReason == .gradientTolerance)
-    // SciPy ran to pgtol 1e-10, ours to 1e-9: at an isolated constrained minimum with
-    // curvature ≳ 0.1 on the free coordinates the points agree to ~1e-8.
-    expectClose(result.x, reference.x, rtol: 1e-6, atol: 1e-7)
-    #expect(abs(result.value - reference.fun) <= 1e-10 * max(1, abs(reference.fun)))
-    expectKKT(result, box, tolerance: 1e-9)
+    // SciPy ran to pgtol 1e-10 (and stopped on ftol 1e-15 with 9e-9 at worst). Ours runs to
+    // 1e-7: below that the 10-dimensional case is at the rounding level of f ≈ 6.7 (a Wolfe
+    // search cannot see decreases of 1e-15). At an isolated constrained minimum with
+    // curvature ≳ 0.1 on the free coordinates, a projected gradient of 1e-7 means
+    // |Δx| ≲ 1e-6 and |Δf| ≲ 1e-13.
+    expectClose(result.x, reference.x, rtol: 1e-5, atol: 1e-6)
+    #expect(abs(result.value - reference.fun) <= 1e-11 * max(1, abs(reference.fun)))
+    expectKKT(result, box, tolerance: 1e-7)
     print(
       "quasi-newton: lbfgsb on \(reference.id): ours \(result.evaluations.g) evaluations, "
         + "SciPy \(reference.nfev) (at tighter tolerances)")
@@ -262,5 +265,74 @@ enum QuasiNewtonFixtures {
     #expect(object["maxcor"] == .number(10))
     #expect(object["lower"] == .array([.string("-Infinity"), .string("-Infinity")]))
     #expect(method.name == "lbfgsb")
+  }
+}
+
+/// The pieces of an L-BFGS-B iteration, checked against independent computations.
+extension LBFGSBTests {
+  /// Five pairs from the first L-BFGS iterations on the 10-dimensional Rosenbrock function.
+  func pairs() throws -> (s: [[Double]], y: [[Double]], x: [Double], g: [Double]) {
+    let builtin = BuiltinObjective.named("rosenbrock:10")!
+    let (_, checkpoint) = try minimize(
+      try builtin.parsed().objective, from: builtin.start, method: LBFGS(memory: 5),
+      options: options(gtol: 0, maxIterations: 8))
+    return (
+      checkpoint.state.s, checkpoint.state.y, checkpoint.current.x,
+      checkpoint.current.gradient
+    )
+  }
+
+  @Test func compactFormInvertsTheTwoLoopRecursion() throws {
+    let (s, y, _, g) = try pairs()
+    let model = try #require(LBFGSB.CompactForm(s: s, y: y))
+    // The two-loop recursion applies H = B⁻¹ (same pairs, H₀ = I/θ): B·(H·g) = g. Both are
+    // O(ε·κ(B)) accurate; κ(B) here is below 1e4.
+    let hg = LBFGS().direction(g, state: LBFGS.State(s: s, y: y)).map { -$0 }
+    expectClose(model.times(hg), g, rtol: 1e-9, atol: 1e-9 * Vectors.norm(g))
+    // The secant equation of the newest pair: B·s = y.
+    expectClose(model.times(s.last!), y.last!, rtol: 1e-9, atol: 1e-12)
+  }
+
+  @Test func cauchyPointMinimisesTheModelAlongTheProjectedPath() throws {
+    let (s, y, x, g) = try pairs()
+    let model = try #require(LBFGSB.CompactForm(s: s, y: y))
+    // A box around x tight enough that the path P(x − t·g) bends at several breakpoints.
+    let box = try Bounds(lower: x.map { $0 - 0.05 }, upper: x.map { $0 + 0.02 })
+    let (point, c) = LBFGSB.cauchyPoint(x: x, gradient: g, bounds: box, model: model)
+    func quadratic(_ z: [Double]) -> Double {
+      let d = Vectors.difference(z, x)
+      return Vectors.dot(g, d) + 0.5 * Vectors.dot(d, model.times(d))
+    }
+    // c = Wᵀ(x^c − x), which the subspace step reuses.
+    expectClose(c, model.transposeTimes(Vectors.difference(point, x)), rtol: 1e-9, atol: 1e-12)
+    // The model along the path, sampled finely: nothing before x^c is lower, and x^c is on
+    // the path (some sample reaches it).
+    let mc = quadratic(point)
+    var firstMinimum = Double.infinity
+    var onPath = false
+    for k in 0...20_000 {
+      let t = Double(k) * 1e-6
+      let z = box.projected(zip(x, g).map { $0 - t * $1 })
+      let m = quadratic(z)
+      if Vectors.norm(Vectors.difference(z, point)) <= 1e-6 { onPath = true }
+      if m < firstMinimum { firstMinimum = m } else if m > firstMinimum + 1e-12 { break }
+    }
+    #expect(onPath, "x^c is not on the projected-gradient path")
+    // Sampling at Δt = 1e-6 misses the exact minimiser by a second-order amount.
+    #expect(abs(mc - firstMinimum) <= 1e-8 * abs(firstMinimum), "\(mc) vs sampled \(firstMinimum)")
+    #expect(mc < 0)
+  }
+
+  @Test func subspaceStepWithEveryVariableFreeIsTheQuasiNewtonStep() throws {
+    let (s, y, x, g) = try pairs()
+    let model = try #require(LBFGSB.CompactForm(s: s, y: y))
+    let box = Bounds.unbounded(dimension: x.count)
+    let cauchy = LBFGSB.cauchyPoint(x: x, gradient: g, bounds: box, model: model)
+    let end = LBFGSB.subspaceMinimum(
+      x: x, gradient: g, cauchy: cauchy, bounds: box, model: model)
+    // The Sherman–Morrison–Woodbury formula from x^c lands on x − B⁻¹g, the two-loop step.
+    let d = LBFGS().direction(g, state: LBFGS.State(s: s, y: y))
+    expectClose(
+      Vectors.difference(end, x), d, rtol: 1e-8, atol: 1e-10 * Vectors.norm(d))
   }
 }
