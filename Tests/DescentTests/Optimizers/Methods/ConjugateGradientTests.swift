@@ -104,3 +104,23 @@ extension ConjugateGradientTests {
     try QuasiNewtonFixtures.compare(reference, method: ConjugateGradient())
   }
 }
+
+extension ConjugateGradientTests {
+  @Test func resumedRunContinuesBitForBit() throws {
+    let rosenbrock = try BuiltinObjective.named("rosenbrock")!.parsed().objective
+    let method = ConjugateGradient(variant: .fletcherReeves)
+    let (straight, _) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 12))
+    let (_, checkpoint) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 5))
+    let data = try JSONEncoder().encode(checkpoint)
+    let restored = try JSONDecoder().decode(
+      RunCheckpoint<ConjugateGradient.State>.self, from: data)
+    #expect(restored == checkpoint)
+    let (resumed, _) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 12),
+      resumingFrom: restored)
+    #expect(resumed.x.map(\.bitPattern) == straight.x.map(\.bitPattern))
+    #expect(resumed.evaluations == straight.evaluations)
+  }
+}

@@ -336,3 +336,21 @@ extension LBFGSBTests {
       Vectors.difference(end, x), d, rtol: 1e-8, atol: 1e-10 * Vectors.norm(d))
   }
 }
+
+extension LBFGSBTests {
+  @Test func resumedRunContinuesBitForBit() throws {
+    let rosenbrock = try BuiltinObjective.named("rosenbrock")!.parsed().objective
+    let method = LBFGSB(memory: 3, bounds: try Bounds(lower: [-2, -2], upper: [0.5, 2]))
+    let (straight, _) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 15))
+    let (_, checkpoint) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 7))
+    let data = try JSONEncoder().encode(checkpoint)
+    let restored = try JSONDecoder().decode(RunCheckpoint<LBFGSB.State>.self, from: data)
+    let (resumed, _) = try minimize(
+      rosenbrock, from: [-1.2, 1], method: method, options: options(gtol: 0, maxIterations: 15),
+      resumingFrom: restored)
+    #expect(resumed.x.map(\.bitPattern) == straight.x.map(\.bitPattern))
+    #expect(resumed.evaluations == straight.evaluations)
+  }
+}
