@@ -20,8 +20,8 @@
 ///
 /// The loop's gradient tolerance compares the projected gradient ‖P(x − g) − x‖∞ (SciPy's
 /// `pgtol`), zero exactly at a point satisfying the KKT conditions. A start outside the box is
-/// projected onto it, as SciPy does: the first iteration evaluates P(x₀) and goes on from
-/// there.
+/// projected onto it, as SciPy does: the first iteration is the move to P(x₀) (one gradient
+/// evaluation), and the stationarity there is checked before any search.
 ///
 /// Safeguards: a direction that is not a descent direction, a singular compact form, or a
 /// failed line search clears the memory and tries again from B = I; a search that still finds
@@ -122,13 +122,14 @@ public struct LBFGSB: IterativeMethod {
   public func step(from start: Iterate, state: inout State, evaluator: ObjectiveEvaluator) throws
     -> StepOutcome
   {
-    var current = start
-    if !bounds.contains(current.x) {
-      let x = bounds.projected(current.x)
+    if !bounds.contains(start.x) {
+      // The first iteration from a start outside the box is its projection, so that the loop
+      // checks stationarity there (P(x₀) may already be the constrained minimiser).
+      let x = bounds.projected(start.x)
       let (value, gradient) = try evaluator.valueAndGradient(at: x)
-      current = Iterate(x: x, value: value, gradient: gradient)
-      guard current.isFinite else { return .moved(current, learningRate: nil) }
+      return .moved(Iterate(x: x, value: value, gradient: gradient), learningRate: nil)
     }
+    let current = start
     let g = current.gradient
     // At most two searches: with the memory, then, after clearing it, with B = I.
     while true {

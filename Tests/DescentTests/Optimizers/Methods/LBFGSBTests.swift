@@ -232,6 +232,8 @@ enum QuasiNewtonFixtures {
     let (result, _) = try minimize(
       rosenbrock, from: [3, 1], method: LBFGSB(bounds: box), options: options(gtol: 1e-8))
     #expect(result.trace[0].x == [3, 1])
+    // The first iteration is the projection P(3, 1) = (0.5, 1).
+    #expect(result.trace[1].x == [0.5, 1])
     for entry in result.trace.dropFirst() {
       #expect(box.contains(entry.x), "step \(entry.step): \(entry.x)")
     }
@@ -338,6 +340,19 @@ extension LBFGSBTests {
 }
 
 extension LBFGSBTests {
+  @Test func aProjectedStartThatIsOptimalEndsTheRun() throws {
+    // Himmelblau in [1, 2]²: the minimiser is the corner (2, 2), where g = (−42, −18) points
+    // out of the box. From (5, 5) the projection lands on it and the run stops there.
+    let himmelblau = try BuiltinObjective.named("himmelblau")!.parsed().objective
+    let box = try Bounds(lower: [1, 1], upper: [2, 2])
+    let (result, _) = try minimize(
+      himmelblau, from: [5, 5], method: LBFGSB(bounds: box), options: options(gtol: 1e-8))
+    #expect(result.stopReason == .gradientTolerance)
+    #expect(result.x == [2, 2] && result.iterations == 1 && result.value == 26)
+    #expect(result.evaluations.g == 2)
+    expectKKT(result, box, tolerance: 0)
+  }
+
   @Test func resumedRunContinuesBitForBit() throws {
     let rosenbrock = try BuiltinObjective.named("rosenbrock")!.parsed().objective
     let method = LBFGSB(memory: 3, bounds: try Bounds(lower: [-2, -2], upper: [0.5, 2]))
