@@ -11,22 +11,27 @@
 ///
 /// (Nocedal & Wright, Algorithm 6.1 with eq. 6.17 and the scaling 6.20). After each update
 /// the secant equation Hₖ₊₁·yₖ = sₖ holds; on a strictly convex quadratic with exact line
-/// searches the method ends in at most n steps with Hₙ the inverse Hessian.
+/// searches the method ends in at most n steps with Hₙ the inverse Hessian (in exact
+/// arithmetic; in floating point H₀ = I keeps this to rounding, while the rescaled H₀ lets
+/// rounding grow with the condition number: 3e-5 in x after 8 steps at κ = 1e3).
 ///
 /// The first line search (and the first after a reset) starts at α₀ = min(1, 1/‖g‖₂), since
 /// −g carries no scale; later ones at α₀ = 1, the quasi-Newton step.
 ///
 /// Safeguards:
 /// - an update with yᵀs ≤ 1e-10·‖s‖‖y‖ is skipped (it would not keep H positive definite;
-///   counted in the state), as L-BFGS here and Optim.jl do;
+///   counted in the state), as ``LBFGS`` here does;
 /// - a direction that is not a descent direction (gᵀd ≥ 0, from rounding), or a line search
 ///   that fails with H ≠ I, resets H to the identity and searches again along −g (counted as
 ///   a reset); a search that fails along −g ends the run with ``StopReason/lineSearchFailed``,
 ///   keeping the last point.
 ///
 /// Defaults: ``StrongWolfe`` with c1 = 1e-4 and c2 = 0.9 (Nocedal & Wright §3.1; SciPy's BFGS
-/// uses the same constants), scaled H₀ (Optim.jl's default). SciPy keeps H₀ = I unscaled and
-/// starts each search at min(1, 1.01·2(fₖ − fₖ₋₁)/gₖᵀdₖ); Optim.jl scales as here.
+/// uses the same constants), scaled H₀ (N&W's recommendation, eq. 6.20). SciPy's BFGS keeps
+/// H₀ = I unscaled and starts each search at min(1, 1.01·2(fₖ − fₖ₋₁)/gₖᵀdₖ); Optim.jl's
+/// starts from I too (or a multiple set by `initial_stepnorm`). On 31 Moré–Garbow–Hillstrom
+/// instances at gradientTolerance 1e-5 the scaled H₀ solved 30 with a median of 34
+/// evaluations, I 29 with 37.
 ///
 /// The state holds H (n² numbers, row-major), so a saved run resumes bit for bit; use it for
 /// n up to a few hundred and ``LBFGS`` beyond.
@@ -39,9 +44,9 @@
 public struct BFGS: IterativeMethod {
   /// The inverse-Hessian approximation before the first update.
   public enum InitialInverseHessian: String, Codable, Sendable {
-    /// H₀ = I throughout (SciPy's choice).
+    /// H₀ = I throughout (SciPy's and Optim.jl's default).
     case identity
-    /// H₀ = (yᵀs / yᵀy)·I before the first update (N&W eq. 6.20, Optim.jl's choice).
+    /// H₀ = (yᵀs / yᵀy)·I before the first update (N&W eq. 6.20).
     case scaled
   }
 
