@@ -369,3 +369,25 @@ extension LBFGSBTests {
     #expect(resumed.evaluations == straight.evaluations)
   }
 }
+
+extension LBFGSBTests {
+  @Test func equalBoundsHoldACoordinateFixed() throws {
+    // x₃ = 0.5 fixed in the 10-dimensional Rosenbrock function: it never moves, and the
+    // other coordinates reach the KKT point of the reduced problem.
+    let builtin = BuiltinObjective.named("rosenbrock:10")!
+    var lower = [Double](repeating: -.infinity, count: 10)
+    var upper = [Double](repeating: .infinity, count: 10)
+    (lower[2], upper[2]) = (0.5, 0.5)
+    let box = try Bounds(lower: lower, upper: upper)
+    var start = builtin.start
+    start[2] = 0.5
+    let (result, _) = try minimize(
+      try builtin.parsed().objective, from: start, method: LBFGSB(bounds: box),
+      options: options(gtol: 1e-7, maxIterations: 2000))
+    #expect(result.stopReason == .gradientTolerance)
+    #expect(result.trace.allSatisfy { $0.x[2] == 0.5 })
+    // The free coordinates meet ‖g‖∞ ≤ 1e-7; the fixed one may have any gradient.
+    expectKKT(result, box, tolerance: 1e-7)
+    #expect(result.value > 0, "fixing x₃ ≠ 1 excludes the unconstrained minimum")
+  }
+}
