@@ -104,6 +104,40 @@ struct MinimizeCommand: ParsableCommand {
     help: "Levenberg–Marquardt with D = I instead of MINPACK's scaling D² = diag(JᵀJ).")
   var noScaling = false
 
+  @Option(
+    parsing: .unconditional, help: "Newton's damping λ ≥ 0: the system is H + λI (default 0).")
+  var damping = 0.0
+
+  @Flag(
+    help: "Plain Newton: the full step −H⁻¹g, no modification of an indefinite Hessian.")
+  var plain = false
+
+  @Option(help: "Trust-region subproblem: automatic (exact for n ≤ 200), exact, steihaug-cg.")
+  var subproblem: SubproblemName = .automatic
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "L-BFGS-B lower bounds: one number per variable, or one for all (default −∞).",
+      valueName: "list"))
+  var lower: String?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "L-BFGS-B upper bounds: one number per variable, or one for all (default +∞).",
+      valueName: "list"))
+  var upper: String?
+
+  @Option(help: "Conjugate-gradient β: pr+ (Polak–Ribière+, default) or fr (Fletcher–Reeves).")
+  var variant: CGVariant = .polakRibierePlus
+
+  @Flag(help: "Nelder–Mead with Gao & Han's (2012) adaptive coefficients.")
+  var adaptive = false
+
+  @Option(help: "Random search's seed.")
+  var seed: UInt64 = 0
+
   @Option(help: "Run a suite instead of one objective: mgh (the 43 MGH instances).")
   var suite: SuiteName?
 
@@ -122,7 +156,28 @@ struct MinimizeCommand: ParsableCommand {
   @Option(help: "Output: text, json, jsonl (streamed; one run only), csv.")
   var format: TraceFormat = .text
 
+  enum CGVariant: String, CaseIterable, ExpressibleByArgument {
+    case polakRibierePlus = "pr+"
+    case fletcherReeves = "fr"
+  }
+
+  enum SubproblemName: String, CaseIterable, ExpressibleByArgument {
+    case automatic, exact
+    case steihaugCG = "steihaug-cg"
+
+    var value: NewtonTrustRegion.Subproblem {
+      switch self {
+      case .automatic: .automatic
+      case .exact: .exact
+      case .steihaugCG: .steihaugCG
+      }
+    }
+  }
+
   func validate() throws {
+    guard damping >= 0, damping.isFinite else {
+      throw ValidationError("--damping must be a finite number ≥ 0, got \(damping)")
+    }
     if let maxIterations, maxIterations < 0 {
       throw ValidationError("--max-iterations must be ≥ 0, got \(maxIterations)")
     }
@@ -171,15 +226,29 @@ struct MinimizeCommand: ParsableCommand {
     return options
   }
 
-  var flags: MethodFlags {
-    MethodFlags(
+  /// The method flags, with `--lower` / `--upper` read as number lists.
+  /// - Throws: ``CommandFailure`` for a malformed list, or bounds given to another method.
+  func flags() throws -> MethodFlags {
+    if lower != nil || upper != nil,
+      method.split(separator: ",").contains(where: {
+        $0.trimmingCharacters(in: .whitespaces) != "lbfgsb"
+      })
+    {
+      throw CommandFailure.badInput(
+        "--lower/--upper: bounds apply to --method lbfgsb only (got --method \(method))")
+    }
+    return MethodFlags(
       memory: memory,
       lineSearch: lineSearch.map {
         switch $0 {
         case .strongWolfe: StrongWolfe()
         case .backtracking: BacktrackingArmijo()
         }
-      }, tau: tau, scaled: !noScaling)
+      }, tau: tau, scaled: !noScaling, damping: damping, modified: !plain,
+      subproblem: subproblem.value, fletcherReeves: variant == .fletcherReeves,
+      adaptive: adaptive, seed: seed,
+      lower: try lower.map { try NumberList.parse($0, flag: "--lower") },
+      upper: try upper.map { try NumberList.parse($0, flag: "--upper") })
   }
 
   /// The instances of `--problems`, or all 43.
@@ -199,8 +268,19 @@ struct MinimizeCommand: ParsableCommand {
   func run() throws {
     if suite != nil {
       let methods = try MinimizeMethods.list(method)
+      let base = try flags()
       let report = try SuiteRunner(
-        methods: methods.map { ($0.name, $0.make(flags)) }, instances: try suiteInstances(),
+        methods: methods.map { chosen in
+          (
+            chosen.name,
+            { (n: Int) in
+              var sized = base
+              sized.dimension = n
+              return try MinimizeMethods.make(chosen, sized)
+            }
+          )
+        },
+        instances: try suiteInstances(),
         options: options(base: MGHSuite.defaultOptions), format: format
       ).run()
       print(report)
@@ -216,6 +296,8 @@ struct MinimizeCommand: ParsableCommand {
     let session = RunSession(
       target: resolved.target, start: try resolved.start(start), options: options(base: base),
       format: format, savePath: save, resumePath: resume)
-    try session.run(chosen.make(flags))
+    var sized = try flags()
+    sized.dimension = resolved.target.objective.dimension
+    try session.run(MinimizeMethods.make(chosen, sized))
   }
 }

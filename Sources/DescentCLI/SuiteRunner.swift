@@ -4,7 +4,8 @@ import Foundation
 /// `descent minimize --suite mgh`: each method on every MGH instance, progress on stderr,
 /// then one table per method and the totals (text), or the rows as JSON or CSV.
 struct SuiteRunner {
-  var methods: [(name: String, method: any IterativeMethod)]
+  /// Each method by name, built for an instance's dimension.
+  var methods: [(name: String, make: (Int) throws -> any IterativeMethod)]
   var instances: [MGHProblem]
   var options: MinimizeOptions
   var format: TraceFormat
@@ -68,9 +69,10 @@ struct SuiteRunner {
     let total = instances.count * methods.count
     let progress = Progress(total: total)
     var reports: [MethodReport] = []
-    for (name, method) in methods {
+    for (name, make) in methods {
       var rows: [SuiteRow] = []
       for instance in instances {
+        let method = try make(instance.dimension)
         let row = try MGHSuite.run(method: method, instance: instance, options: options)
         rows.append(row)
         progress.report(
