@@ -20,21 +20,21 @@ struct TourChapter: Sendable {
 
 /// The runs of the tour, for the summary table on stdout and at the top of the page.
 struct TourLog {
-  /// One row per run: chapter number, run, method, iterations, f/g/hvp evaluations, final
+  /// One row per run: chapter number, run, method, iterations, f/g/h/hvp evaluations, final
   /// loss, stop reason.
   var rows: [[String]] = []
   /// The number of the chapter being run.
   var chapter = ""
 
   static let columns = [
-    "#", "run", "method", "iterations", "evaluations (f/g/hvp)", "final loss", "stop",
+    "#", "run", "method", "iterations", "evaluations (f/g/h/hvp)", "final loss", "stop",
   ]
 
   /// Records a finished run.
   mutating func record(_ run: String, _ result: MinimizeResult) {
     let e = result.evaluations
     rows.append([
-      chapter, run, result.method, String(result.iterations), "\(e.f)/\(e.g)/\(e.hvp)",
+      chapter, run, result.method, String(result.iterations), "\(e.f)/\(e.g)/\(e.h)/\(e.hvp)",
       TourFormat.number(result.value), result.stopReason.rawValue,
     ])
   }
