@@ -14,7 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TOUR_OUT ?= descent-out/tour
 TORCH_PYTHON ?= /opt/torchenv/bin/python
 
-.PHONY: deps tour test browser-check screenshot bench build clean
+.PHONY: deps tour test browser-check screenshot bench mgh-raw mgh-bench build clean
 
 # OpenBLAS + LAPACKE: Debian's libopenblas-dev has no LAPACKE, so both pkg-config names
 # are checked and both packages installed (after apt-get update, which a fresh machine needs).
@@ -70,6 +70,24 @@ bench: deps
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 --repetitions 3 --warmup 1 > /dev/null
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 > .build-bench-raw/pytorch.json
 	$(TORCH_PYTHON) Scripts/references/bench_torch_optimizers.py --threads 1,2 > .build-bench-raw/pytorch-optimizers.json
+	$(MAKE) --no-print-directory mgh-raw
+	python3 Scripts/benchmarks_table.py .build-bench-raw > .build-bench-raw/benchmarks.md
+	mv .build-bench-raw/benchmarks.md docs/benchmarks.md
+	@echo "wrote docs/benchmarks.md"
+
+# The MGH suite (issue 4): Descent's methods at its defaults and at SciPy's gtol, against the
+# committed SciPy figures; seconds in release.
+MGH_METHODS ?= lbfgs,bfgs,newton-tr,newton-cg,lm,cg
+mgh-raw: build
+	mkdir -p .build-bench-raw
+	.build/release/descent minimize --suite mgh --method $(MGH_METHODS) --format json > .build-bench-raw/mgh.json
+	.build/release/descent minimize --suite mgh --method $(MGH_METHODS) --gtol 1e-5 --format json > .build-bench-raw/mgh-gtol-1e-5.json
+	{ python3 Scripts/mgh_table.py .build-bench-raw/mgh.json Tests/DescentTests/Fixtures/mgh_scipy.json; \
+	  echo; echo "At SciPy's gradient tolerance, \`--gtol 1e-5\`:"; echo; \
+	  python3 Scripts/mgh_table.py .build-bench-raw/mgh-gtol-1e-5.json Tests/DescentTests/Fixtures/mgh_scipy.json --summary; \
+	} > .build-bench-raw/mgh.md
+
+mgh-bench: mgh-raw
 	python3 Scripts/benchmarks_table.py .build-bench-raw > .build-bench-raw/benchmarks.md
 	mv .build-bench-raw/benchmarks.md docs/benchmarks.md
 	@echo "wrote docs/benchmarks.md"

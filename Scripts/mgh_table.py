@@ -6,7 +6,7 @@ SciPy reference fixture (Scripts/references/mgh_scipy.py → Tests/DescentTests/
 and prints Markdown: a summary (solved, median function evaluations) of each Descent method next
 to its SciPy counterpart, then one row per instance. Standard library only.
 
-Usage: mgh_table.py DESCENT.json SCIPY.json
+Usage: mgh_table.py DESCENT.json SCIPY.json [--summary]   (--summary: no per-instance table)
 """
 import json
 import statistics
@@ -42,11 +42,12 @@ def main():
         med = statistics.median(r["nfev"] for r in rows)
         return solved, med, len(rows)
 
-    print(f"Criterion: {ours['criterion']}. Descent at gtol {ours['gtol']:g}, at most "
+    if "--summary" not in sys.argv[3:]:
+        print(f"Criterion: {ours['criterion']}. Descent at gtol {ours['gtol']:g}, at most "
           f"{ours['maxIterations']} iterations and {ours['maxEvaluations']} evaluations; SciPy at its "
           f"defaults ({scipy['generator']}). Evaluations: Descent's f + g (a gradient or a Jacobian "
           "counts one), SciPy's `nfev`.")
-    print()
+        print()
     print("| method | solved | median evaluations | SciPy counterpart | SciPy solved | SciPy median |")
     print("|---|---:|---:|---|---:|---:|")
     for m in ours["methods"]:
@@ -63,6 +64,8 @@ def main():
         s, med, total = scipy_summary(other)
         print(f"| — | | | {other} | {s}/{total} | {med:g} |")
     print()
+    if "--summary" in sys.argv[3:]:
+        return
     methods = [m["method"] for m in ours["methods"]]
     print("<details><summary>Per instance: value reached (✓ solved) and evaluations</summary>")
     print()
