@@ -20,8 +20,8 @@ public struct RunCheckpoint<State: Codable & Equatable & Sendable>: Codable, Equ
 ///
 /// Per iteration: stop if the method's stationarity measure (‖∇f‖∞ unless it has bounds) is
 /// ≤ gtol and it sees no negative curvature to follow; otherwise take one step; a non-finite result stops
-/// the run with ``StopReason/nonFinite`` and a value above the divergence bound with
-/// ``StopReason/diverged`` — both keep the last finite point and explain (see
+/// the run with ``StopReason/nonFinite`` and a value above the divergence bound — or below its
+/// negative, an objective unbounded below — with ``StopReason/diverged`` — both keep the last finite point and explain (see
 /// ``DivergenceReport``); then the value and step tolerances, the observer, the evaluation
 /// and time limits. Errors thrown by the objective itself propagate.
 ///
@@ -123,6 +123,16 @@ public func minimize<Method: IterativeMethod>(
             boundApplies: method.learningRateIsBoundedByCurvature, learningRate: usedRate ?? lr,
             from: trace.first?.x ?? start,
             objective: objective, lastValue: current.value, reason: stopReason))
+        break
+      }
+      if next.value < -bound {
+        stopReason = .diverged
+        divergence = DivergenceReport(
+          step: iterations + 1,
+          hint:
+            "f fell below −\(DivergenceHint.format(bound)) (to \(DivergenceHint.format(next.value)); "
+            + "the last value kept is \(DivergenceHint.format(current.value))): the objective "
+            + "looks unbounded below; add bounds or a term that grows")
         break
       }
       let previous = current

@@ -15,8 +15,9 @@ public struct MinimizeOptions: Sendable {
   public var maxEvaluations: Int?
   /// Stop after this many seconds.
   public var timeLimit: Double?
-  /// A run whose f exceeds this bound has diverged. nil: max(10¹⁰, 10⁶·|f₀|) (f₀ the
-  /// start value), far above any value a converging run of a sane problem passes through.
+  /// A run whose f exceeds this bound has diverged, and one whose f falls below its negative
+  /// has found an objective unbounded below. nil: max(10¹⁰, 10⁶·|f₀|) (f₀ the start value),
+  /// far beyond any value a converging run of a sane problem passes through.
   public var divergenceBound: Double?
   /// Keep one trace entry per iteration (entry 0 the start) in the result.
   public var recordTrace = true

@@ -22,7 +22,8 @@ public enum StopReason: String, Codable, Sendable, CaseIterable {
   /// singular; the modified, damped or trust-region variants handle this case.
   case singularHessian
   /// f grew beyond the divergence bound: the run is blowing up (often a learning rate too
-  /// large for the curvature).
+  /// large for the curvature); or f fell below the bound's negative: the objective looks
+  /// unbounded below.
   case diverged
   /// The objective or its gradient became NaN or infinite.
   case nonFinite

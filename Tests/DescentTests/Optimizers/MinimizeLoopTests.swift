@@ -139,3 +139,42 @@ import Testing
     #expect(fields["clip_norm"] == .number(2))
   }
 }
+
+@Suite("The loop on an objective unbounded below")
+struct UnboundedBelowTests {
+  /// f = −x² − y²/2 from (1, 1): every method that descends runs off to −∞. The loop stops it
+  /// as diverged once f < −max(10¹⁰, 10⁶·|f₀|) = −10¹⁰, keeping the last point above the
+  /// bound, and says so; nothing is reported as converged.
+  @Test(
+    "newton-tr, bfgs, lbfgs, cg and newton-cg stop as diverged with the unbounded-below hint",
+    arguments: ["newton-tr", "bfgs", "lbfgs", "cg", "newton-cg"])
+  func unboundedBelow(method name: String) throws {
+    let objective = try Formula("-x^2 - y^2/2").objective
+    var options = MinimizeOptions()
+    options.maxIterations = 10_000
+    let method: any IterativeMethod =
+      switch name {
+      case "newton-tr": NewtonTrustRegion()
+      case "bfgs": BFGS()
+      case "lbfgs": LBFGS()
+      case "cg": ConjugateGradient()
+      default: NewtonCG()
+      }
+    let result = try run(method, objective, options)
+    #expect(!result.converged)
+    if result.stopReason == .diverged {
+      #expect(result.value >= -1e10)
+      #expect(result.divergence?.hint.contains("unbounded below") == true)
+    } else {
+      // A method may give up first (a line search that cannot satisfy the curvature
+      // condition on a concave function); it must not claim success.
+      #expect(result.stopReason == .lineSearchFailed)
+    }
+  }
+
+  private func run(
+    _ method: some IterativeMethod, _ objective: any Objective, _ options: MinimizeOptions
+  ) throws -> MinimizeResult {
+    try minimize(objective, from: [1, 1], method: method, options: options).result
+  }
+}
