@@ -23,6 +23,10 @@ let package = Package(
       dependencies: [
         "CLAPACK",
         .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      resources: [
+        .copy("Training/Resources/digits.csv"),
+        .copy("Training/Resources/LICENSE-digits.md"),
       ]
     ),
     .executableTarget(

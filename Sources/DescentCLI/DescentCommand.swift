@@ -16,6 +16,7 @@ struct DescentCommand: ParsableCommand {
     subcommands: [
       AnalyzeCommand.self, GradcheckCommand.self, ListCommand.self, RunCommand.self,
       MinimizeCommand.self,
+      TrainCommand.self, HessianCommand.self,
     ]
   )
 
