@@ -17,6 +17,7 @@ struct DescentCommand: ParsableCommand {
       AnalyzeCommand.self, GradcheckCommand.self, ListCommand.self, RunCommand.self,
       MinimizeCommand.self,
       TrainCommand.self, HessianCommand.self,
+      LandscapeCommand.self,
     ]
   )
 
