@@ -11,7 +11,8 @@ struct LandscapeCommand: ParsableCommand {
     discussion: """
       For each seed (--seed, --seed+1, …): initialise the network, take --descent-steps of \
       full-batch gradient descent, then minimise ½‖∇L‖² with L-BFGS (which converges to \
-      saddles as well as minima), and compute the full Hessian spectrum. minimumRatio = \
+      saddles as well as minima), polish with Newton steps on ∇L = 0 (pseudo-inverse of the \
+      Hessian), and compute the full Hessian spectrum. minimumRatio = \
       (eigenvalues > --eigenvalue-tolerance) / (all eigenvalues). Networks whose final \
       ‖∇L‖₂ exceeds --gradient-threshold are excluded, counted and reported with the reason. \
       Both thresholds are fixed before the run and printed. The data are drawn once (seed 0) \
@@ -47,7 +48,11 @@ struct LandscapeCommand: ParsableCommand {
     help: "Learning rate of those steps.")
   var learningRate = 0.05
   @Option(name: .customLong("refine-iterations"), help: "L-BFGS iterations on ½‖∇L‖², at most.")
-  var refineIterations = 3000
+  var refineIterations = 1000
+  @Option(
+    name: .customLong("newton-steps"),
+    help: "Newton steps on ∇L = 0 (pseudo-inverse of the Hessian) after L-BFGS, at most.")
+  var newtonSteps = 30
   @Option(help: "Seed of the first network.") var seed: UInt64 = 0
   @Option(help: "Threads for BLAS and parallel loops (default: all cores).") var threads: Int?
   @Option(help: "Output: text, json or csv.") var format: LandscapeFormat = .text
@@ -65,6 +70,9 @@ struct LandscapeCommand: ParsableCommand {
     }
     guard descentSteps >= 0 else {
       throw ValidationError("--descent-steps must be ≥ 0, got \(descentSteps)")
+    }
+    guard newtonSteps >= 0 else {
+      throw ValidationError("--newton-steps must be ≥ 0, got \(newtonSteps)")
     }
     guard refineIterations >= 0 else {
       throw ValidationError("--refine-iterations must be ≥ 0, got \(refineIterations)")
@@ -92,7 +100,7 @@ struct LandscapeCommand: ParsableCommand {
       model: model, data: dataset, networks: networks, firstSeed: seed,
       gradientThreshold: gradientThreshold, eigenvalueTolerance: eigenvalueTolerance,
       descentSteps: descentSteps, learningRate: learningRate,
-      refinementIterations: refineIterations)
+      refinementIterations: refineIterations, newtonIterations: newtonSteps)
     let progress = !quiet && isatty(STDERR_FILENO) != 0
     var done = 0
     let started = Date()

@@ -75,6 +75,8 @@ public struct MinimumRatioNetwork: Codable, Equatable, Sendable {
   public var descentSteps: Int
   /// The L-BFGS iterations of the refinement on ½‖∇L‖².
   public var refinementIterations: Int
+  /// The pseudo-inverse Newton steps taken after L-BFGS.
+  public var newtonSteps: Int
   /// Why the refinement stopped (a ``StopReason`` raw value), nil if it did not run.
   public var refinementStop: String?
 }

@@ -6,8 +6,10 @@
 /// ```
 /// θ₀      ~ MLP.initialParameters (SeededGenerator(seed: s))
 /// θₜ₊₁    = θₜ − η·∇L(θₜ)              t < descentSteps       (full-batch gradient descent)
-/// θ*      = L-BFGS on q(θ) = ½‖∇L(θ)‖², ∇q = ∇²L·∇L, from θ_T, until
+/// θ'      = L-BFGS on q(θ) = ½‖∇L(θ)‖², ∇q = ∇²L·∇L, from θ_T, until
 ///           ‖∇L‖₂ ≤ refinementTarget·gradientThreshold or refinementIterations
+/// θ*      = Newton on ∇L = 0 from θ' with the pseudo-inverse of ∇²L (newtonIterations;
+///           each step must lower ‖∇L‖₂): quadratic convergence to the same critical point
 /// λ₁ ≤ … ≤ λₙ = eigenvalues of ∇²L(θ*)  (full Hessian, LAPACK dsyevd)
 /// included ⇔ ∇L(θ*) finite and ‖∇L(θ*)‖₂ ≤ gradientThreshold
 /// minimumRatio = #{λᵢ > τ} / n          τ = eigenvalueTolerance
@@ -19,8 +21,9 @@
 /// is reported with the reason.
 ///
 /// Defaults: η = 0.05 for 300 steps (tanh/MSE networks of tens of parameters on O(1) data
-/// are stable there; the steps only move θ off its random start), 3000 L-BFGS iterations
-/// (memory 10, strong Wolfe), gradient threshold 1e-6 and τ = 1e-6 (the defaults of
+/// are stable there; the steps only move θ off its random start), 1000 L-BFGS iterations
+/// (memory 10, strong Wolfe; q is ill-conditioned — cond(H)² — so L-BFGS alone stalls
+/// around ‖∇L‖ ≈ 1e-5), 30 Newton steps, gradient threshold 1e-6 and τ = 1e-6 (the defaults of
 /// ``NetworkHessian``: far above dsyevd's error ≈ 1e-15·‖H‖ for ‖H‖ = O(1)).
 ///
 /// ## References
@@ -46,8 +49,11 @@ public struct MinimumRatioExperiment: Sendable {
   public var descentSteps: Int
   /// η of those steps (default 0.05).
   public var learningRate: Double
-  /// At most this many L-BFGS iterations on ½‖∇L‖² (default 3000).
+  /// At most this many L-BFGS iterations on ½‖∇L‖² (default 1000).
   public var refinementIterations: Int
+  /// At most this many pseudo-inverse Newton steps after L-BFGS (default 30; see
+  /// `LevenbergMarquardtPolish`): Newton steps on ∇L = 0, damped where H is nearly singular.
+  public var newtonIterations: Int
   /// The refinement stops once ‖∇L‖₂ ≤ refinementTarget·gradientThreshold (default 0.01:
   /// two orders below the threshold, so that inclusion is not decided by rounding).
   public var refinementTarget: Double
@@ -59,8 +65,8 @@ public struct MinimumRatioExperiment: Sendable {
   public init(
     model: MLP, data: Dataset, networks: Int, firstSeed: UInt64 = 0,
     gradientThreshold: Double = 1e-6, eigenvalueTolerance: Double = 1e-6,
-    descentSteps: Int = 300, learningRate: Double = 0.05, refinementIterations: Int = 3000,
-    refinementTarget: Double = 0.01
+    descentSteps: Int = 300, learningRate: Double = 0.05, refinementIterations: Int = 1000,
+    newtonIterations: Int = 30, refinementTarget: Double = 0.01
   ) throws {
     precondition(networks >= 0, "minimum-ratio experiment: \(networks) networks")
     precondition(
@@ -70,7 +76,7 @@ public struct MinimumRatioExperiment: Sendable {
         + "tolerance \(eigenvalueTolerance) must be finite and ≥ 0")
     precondition(
       descentSteps >= 0 && learningRate >= 0 && learningRate.isFinite
-        && refinementIterations >= 0 && refinementTarget > 0,
+        && refinementIterations >= 0 && newtonIterations >= 0 && refinementTarget > 0,
       "minimum-ratio experiment: descent steps \(descentSteps), learning rate \(learningRate), "
         + "refinement iterations \(refinementIterations), target \(refinementTarget)")
     try model.check(data)
@@ -83,6 +89,7 @@ public struct MinimumRatioExperiment: Sendable {
     self.descentSteps = descentSteps
     self.learningRate = learningRate
     self.refinementIterations = refinementIterations
+    self.newtonIterations = newtonIterations
     self.refinementTarget = refinementTarget
   }
 
@@ -122,6 +129,7 @@ public struct MinimumRatioExperiment: Sendable {
       steps += 1
     }
     var iterations = 0
+    var newtonSteps = 0
     var stop: String?
     if failure == nil && refinementIterations > 0 {
       var options = MinimizeOptions()
@@ -136,22 +144,30 @@ public struct MinimumRatioExperiment: Sendable {
       iterations = result.iterations
       stop = result.stopReason.rawValue
     }
+    if failure == nil && newtonIterations > 0 {
+      let polished = try LevenbergMarquardtPolish.polish(
+        objective, from: theta, target: refinementTarget * gradientThreshold,
+        iterations: newtonIterations)
+      theta = polished.point
+      newtonSteps = polished.steps
+    }
     return try verdict(
       seed: seed, theta: theta, objective: objective, failure: failure, steps: steps,
-      iterations: iterations, stop: stop)
+      iterations: iterations, newtonSteps: newtonSteps, stop: stop)
   }
 
   /// The spectrum at θ and the inclusion decision.
   private func verdict(
     seed: UInt64, theta: [Double], objective: MLPObjective, failure: String?, steps: Int,
-    iterations: Int, stop: String?
+    iterations: Int, newtonSteps: Int, stop: String?
   ) throws -> MinimumRatioNetwork {
     let (value, gradient) = try objective.valueAndGradient(at: theta)
     let gradNorm = Vectors.norm(gradient)
     var result = MinimumRatioNetwork(
       seed: seed, value: value, gradNorm: gradNorm, minimumRatio: nil, eigenvalues: [],
       kind: .notCritical, included: false, reason: failure, parameters: theta,
-      descentSteps: steps, refinementIterations: iterations, refinementStop: stop)
+      descentSteps: steps, refinementIterations: iterations, newtonSteps: newtonSteps,
+      refinementStop: stop)
     if value.isFinite && gradNorm.isFinite {
       do {
         let h = try NetworkHessian(
@@ -172,7 +188,7 @@ public struct MinimumRatioExperiment: Sendable {
     if result.reason == nil && gradNorm > gradientThreshold {
       result.reason =
         "gradient not small: ‖∇L‖₂ = \(gradNorm) > \(gradientThreshold) after \(iterations) "
-        + "refinement iterations (\(stop ?? "no refinement"))"
+        + "L-BFGS iterations (\(stop ?? "none")) and \(newtonSteps) Newton steps"
     }
     result.included = result.reason == nil
     return result

@@ -11,7 +11,7 @@ struct MinimumRatioTests {
   /// A 2-3-1 tanh network (13 parameters) on 32 rows of a noisy teacher of the same widths.
   static func experiment(
     networks: Int = 5, descentSteps: Int = 300, learningRate: Double = 0.05,
-    refinementIterations: Int = 3000
+    refinementIterations: Int = 1000, newtonIterations: Int = 30
   ) throws -> MinimumRatioExperiment {
     var generator = SeededGenerator(seed: 11)
     let data = try SyntheticData.teacher(
@@ -19,7 +19,8 @@ struct MinimumRatioTests {
     let model = try MLP(widths: [2, 3, 1], activation: .tanh, loss: .mse)
     return try MinimumRatioExperiment(
       model: model, data: data, networks: networks, descentSteps: descentSteps,
-      learningRate: learningRate, refinementIterations: refinementIterations)
+      learningRate: learningRate, refinementIterations: refinementIterations,
+      newtonIterations: newtonIterations)
   }
 
   @Test("ratio of a known spectrum: count above τ over n, τ itself not positive")
@@ -84,11 +85,30 @@ struct MinimumRatioTests {
     expectClose(gradient, differences, rtol: 1e-7, atol: 1e-7)
   }
 
+  @Test("the Levenberg–Marquardt polish converges to a saddle, not to the nearby minimum")
+  func polishFindsSaddle() throws {
+    // f = x² − y² + y⁴/4: a saddle at 0 (Hessian diag(2, −2)), minima at (0, ±√2).
+    let f = AutodiffObjective(dimension: 2) { v in
+      let x = try v.slice(axis: 0, 0..<1)
+      let y = try v.slice(axis: 0, 1..<2)
+      return try sum(x * x - y * y + 0.25 * pow(y, 4))
+    }
+    let (point, steps) = try LevenbergMarquardtPolish.polish(
+      f, from: [0.1, 0.2], target: 1e-12, iterations: 50)
+    // Newton near a non-degenerate saddle converges quadratically: 1e-12 in a few steps.
+    expectClose(point, [0, 0], atol: 1e-12)
+    #expect(steps >= 1 && steps <= 20)
+    let h = try f.valueGradientAndHessian(at: point).hessian
+    let spectrum = try SymmetricEigendecomposition(h, computeEigenvectors: false)
+    #expect(MinimumRatio.of(eigenvalues: spectrum.eigenvalues, tolerance: 1e-6) == 0.5)
+  }
+
   @Test(
     "exclusion: a gradient above the threshold and a diverged descent are left out, with the reason"
   )
   func exclusion() throws {
-    let unrefined = try Self.experiment(networks: 2, descentSteps: 0, refinementIterations: 0)
+    let unrefined = try Self.experiment(
+      networks: 2, descentSteps: 0, refinementIterations: 0, newtonIterations: 0)
     let report = try unrefined.run()
     #expect(report.networks.map(\.seed) == [0, 1])
     #expect(report.excluded == 2)
