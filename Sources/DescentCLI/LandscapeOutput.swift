@@ -94,7 +94,16 @@ enum LandscapeText {
     return "included \(included.count) of \(report.networks.count) "
       + "(excluded \(report.excluded)): \(below.count) with minimum ratio < 1 (saddles or "
       + "degenerate; median loss \(median(below))), \(minima.count) with ratio = 1 (minima; "
-      + "median loss \(median(minima))); \(NumberFormat.short(seconds, digits: 3)) s"
+      + "median loss \(median(minima)))" + excludedRange(report)
+      + "; \(NumberFormat.short(seconds, digits: 3)) s"
+  }
+
+  /// ", excluded ‖∇L‖₂ in [a, b]" over the finite gradient norms of the excluded, or "".
+  static func excludedRange(_ report: MinimumRatioReport) -> String {
+    let norms = report.networks.filter { !$0.included }.map(\.gradNorm).filter(\.isFinite)
+    guard let low = norms.min(), let high = norms.max() else { return "" }
+    return "; excluded ‖∇L‖₂ in [\(NumberFormat.short(low, digits: 2)), "
+      + "\(NumberFormat.short(high, digits: 2))]"
   }
 
   /// A header and one row per network: seed, value, gradNorm, minimumRatio, kind, included,
