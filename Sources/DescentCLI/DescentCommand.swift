@@ -15,7 +15,8 @@ struct DescentCommand: ParsableCommand {
       """,
     subcommands: [
       AnalyzeCommand.self, GradcheckCommand.self, ListCommand.self, RunCommand.self,
-      MinimizeCommand.self, TrainCommand.self, HessianCommand.self, TourCommand.self,
+      MinimizeCommand.self, TrainCommand.self, HessianCommand.self, LandscapeCommand.self,
+      TourCommand.self,
     ]
   )
 

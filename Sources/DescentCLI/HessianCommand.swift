@@ -23,7 +23,7 @@ struct HessianCommand: ParsableCommand {
       valueName: "file"))
   var params: String
 
-  @Option(help: "Top and bottom k eigenvalues by Lanczos (not yet available).") var lanczos: Int?
+  @Option(help: "Only the k largest and k smallest eigenvalues, by Lanczos.") var lanczos: Int?
 
   @Option(
     name: .customLong("eigenvalue-tolerance"), parsing: .unconditional,
@@ -52,13 +52,14 @@ struct HessianCommand: ParsableCommand {
 
   func run() throws {
     if let threads { Parallelism.threads = threads }
-    if lanczos != nil {
-      throw CommandFailure.badInput(
-        "--lanczos: not yet available in this build; leave it out for the full spectrum")
-    }
     let (model, data) = try network.load(seed: seed)
     let theta = try ParameterFile.read(params, flag: "--params", count: model.parameterCount)
     let objective = try MLPObjective(model: model, data: data)
+    if let lanczos {
+      return try LanczosHessian.run(
+        objective, at: theta, extremes: lanczos, eigenvalueTolerance: eigenvalueTolerance,
+        gtol: gtol, json: format == .json)
+    }
     let analysis = try NetworkHessian(
       of: objective, at: theta, eigenvalueTolerance: eigenvalueTolerance, gradientTolerance: gtol)
     let output = HessianOutput(analysis)
