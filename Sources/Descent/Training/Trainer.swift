@@ -39,7 +39,7 @@ public struct Trainer<Rule: UpdateRule & Decodable> {
   /// The parameter groups (default: one group of everything).
   public let groups: [ParameterGroup]
   /// Epochs, batch size, limits, early stopping, checkpoints.
-  public let options: TrainingOptions
+  public var options: TrainingOptions
   private let groupRules: [Rule]
 
   /// A trainer; the data are checked against the network, the groups against its size.
