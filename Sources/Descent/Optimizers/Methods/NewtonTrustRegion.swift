@@ -32,14 +32,16 @@
 /// Schnabel scale their maximum step by ‖x₀‖: the same for ‖x‖ ≤ 1, but a solution far out —
 /// MGH problem 4, Brown badly scaled, has x* = (10⁶, 2·10⁻⁶) — is not held to 100 per iteration.
 ///
-/// Unless ``initialRadius`` is given, Δ₀ is the length of the Cauchy step at x₀, as Dennis and
-/// Schnabel's Algorithm A6.4.1 does when the user supplies no radius:
+/// Unless ``initialRadius`` is given, Δ₀ is the length of the Cauchy step at x₀, as Dennis
+/// and Schnabel's driver for the exact ("hook") step does when the user supplies no radius
+/// (Appendix A; routine `HOOKDR` of UNCMIN, their implementation):
 ///
 /// ```
 /// Δ₀ = ‖g₀‖³ / (g₀ᵀH₀g₀)   if g₀ᵀH₀g₀ > 0 (capped at the largest radius), else 1
 /// ```
 ///
-/// It costs one Hessian-vector product. Optim.jl's and SciPy's Δ₀ = 1 ignores the scale of f;
+/// UNCMIN's model Hessian is positive definite; the fallback to Optim.jl's 1 where g₀ᵀH₀g₀ ≤ 0
+/// is ours. It costs one Hessian-vector product. Optim.jl's and SciPy's Δ₀ = 1 ignores the scale of f;
 /// on MGH problem 18 (Biggs EXP6) it lets the first steps enter a valley where x₃, x₄ grow
 /// without bound and f creeps towards 0.2427, while the Cauchy length 0.134 reaches f = 0 in
 /// 35 evaluations. The outcome there is sensitive to the constants: SciPy's trust-exact, from
@@ -52,7 +54,9 @@
 /// - J. J. Moré and D. C. Sorensen, "Computing a trust region step", SIAM J. Sci. Stat.
 ///   Comput. 4(3), 1983.
 /// - J. E. Dennis and R. B. Schnabel, *Numerical Methods for Unconstrained Optimization and
-///   Nonlinear Equations*, 1983, §7.2 and Appendix A (maxstep).
+///   Nonlinear Equations*, 1983, §7.2 and Appendix A (maxstep; the initial radius).
+/// - R. B. Schnabel, J. E. Koontz and B. E. Weiss, "A modular system of algorithms for
+///   unconstrained minimization", ACM TOMS 11(4), 1985 (UNCMIN, `HOOKDR`).
 public struct NewtonTrustRegion: IterativeMethod {
   /// How the trust-region subproblem is solved.
   public enum Subproblem: String, Codable, Sendable {

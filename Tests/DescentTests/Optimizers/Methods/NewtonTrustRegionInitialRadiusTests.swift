@@ -4,7 +4,7 @@ import Testing
 @testable import Descent
 
 /// The default initial radius of trust-region Newton: the length of the Cauchy step at x₀
-/// (Dennis and Schnabel, Algorithm A6.4.1), checked against closed forms on quadratics.
+/// (Dennis and Schnabel, Appendix A; UNCMIN's `HOOKDR`), checked against closed forms on quadratics.
 @Suite struct NewtonTrustRegionInitialRadiusTests {
   func initialRadius(
     _ method: NewtonTrustRegion, _ formula: String, at x: [Double]
