@@ -25,6 +25,13 @@
 /// Defaults: m = 10 (SciPy's `maxcor`, Optim.jl's `m`); ``StrongWolfe`` with c1 = 1e-4 and
 /// c2 = 0.9. The state holds the pairs themselves, so a saved run resumes bit for bit.
 ///
+/// Evaluations against SciPy's L-BFGS-B (measured on the 43 MGH instances, see
+/// `Scripts/mgh_table.py`): stopped as SciPy stops — gradient tolerance 1e-5 and a value
+/// tolerance of 2.2·10⁻⁹ relative, its `factr`·ε (`--ftol`) — this method needs the same number of
+/// evaluations or fewer on 32 of the 33 instances both solve (median 24 for both). Its
+/// default, gradient tolerance 1e-8 and no test on f, costs more evaluations (median 40)
+/// and solves more instances (42 against 33).
+///
 /// ## References
 /// - D. C. Liu and J. Nocedal, "On the limited memory BFGS method for large scale
 ///   optimization", Math. Programming 45, 1989.

@@ -176,8 +176,8 @@ extension NewtonMethodsTests {
     #expect(newton["damping"] == .number(0.5) && newton["beta"] == .number(1e-3))
     #expect(newton["modified"] == .bool(true) && plain["modified"] == .bool(false))
     #expect(plain["step"] == .number(1) && plain["linesearch"] == nil)
-    // Optim.jl's NewtonTrustRegion names and defaults.
-    #expect(region["initial_delta"] == .number(1) && region["delta_hat"] == .number(100))
+    // Optim.jl's NewtonTrustRegion names and defaults; Δ₀ is Dennis and Schnabel's Cauchy length.
+    #expect(region["initial_delta"] == .string("cauchy") && region["delta_hat"] == .number(100))
     #expect(region["eta"] == .number(0.1) && region["rho_lower"] == .number(0.25))
     #expect(region["rho_upper"] == .number(0.75) && region["subproblem"] == .string("automatic"))
     #expect(saddleFree["damping"] == .number(0.25))
