@@ -9,18 +9,19 @@ extension TourChapter {
   /// the gradient noise, and the time per epoch.
   static let batchSize = TourChapter(title: "Small against large batches") { log in
     var generator = SeededGenerator(seed: 11)
-    let all = SyntheticData.spirals(samples: 600, noise: 0.1, using: &generator)
+    let all = try Dataset.digits()
     let (training, validation) = all.split(validationFraction: 0.25, using: &generator)
-    let model = try MLP(widths: [2, 32, 32, 2], activation: .tanh, loss: .crossEntropy)
+    let model = try MLP(widths: [64, 32, 10], activation: .tanh, loss: .crossEntropy)
     let batches = [8, 128]
+    let epochs = 15
     let comparison = try BatchSizeComparison(
       model: model, training: training, validation: validation, batchSizes: batches,
-      epochs: 40, learningRate: 0.05, seed: 3)
+      epochs: epochs, learningRate: 0.05, seed: 3)
     let runs = try comparison.run()
     for run in runs {
       let last = run.epochs.last!
       log.rows.append([
-        log.chapter, "batch \(run.batchSize), 40 epochs", "sgd", String(last.epoch),
+        log.chapter, "batch \(run.batchSize), \(epochs) epochs", "sgd", String(last.epoch),
         "—", TourFormat.number(last.trainingLoss), "epochs",
       ])
     }
@@ -49,12 +50,13 @@ extension TourChapter {
     return HTMLReport.Chapter(
       title: "Small against large batches",
       paragraphs: [
-        "The same network (2-32-32-2, tanh, \(model.parameterCount) parameters) trained on the "
-          + "two-spirals set by plain SGD at the same learning rate for 40 epochs, once with "
+        "The same network (64-32-10, tanh, \(model.parameterCount) parameters) trained on the "
+          + "8×8 handwritten digits (\(training.count) for training, \(validation.count) held "
+          + "out) by plain SGD with learning rate 0.05 for \(epochs) epochs, once with "
           + "batches of \(small.batchSize) and once with batches of \(large.batchSize), from the "
           + "same start. A small batch takes \(training.count / small.batchSize) noisy steps "
           + "per epoch, the large one \((training.count + large.batchSize - 1) / large.batchSize) "
-          + "steps that are nearly exact: after 40 epochs the "
+          + "steps that are nearly exact: after \(epochs) epochs the "
           + "training loss is \(TourFormat.number(small.epochs.last!.trainingLoss)) against "
           + "\(TourFormat.number(large.epochs.last!.trainingLoss)). An epoch took "
           + "\(TourFormat.number(seconds(small) * 1000)) ms with small batches and "
@@ -80,11 +82,12 @@ extension TourChapter {
 
   /// The minimum ratio of near-critical points of small networks against their loss.
   static let minimumRatio = TourChapter(title: "The minimum ratio") { log in
-    var generator = SeededGenerator(seed: 5)
-    let model = try MLP(widths: [2, 4, 1], activation: .tanh, loss: .mse)
+    // The data of `descent landscape --layers 2,3,1` (seed 0), so the two agree.
+    var generator = SeededGenerator(seed: 3)
+    let model = try MLP(widths: [2, 3, 1], activation: .tanh, loss: .mse)
     let data = try SyntheticData.teacher(
-      widths: [2, 4, 1], activation: .tanh, samples: 64, noise: 0.1, using: &generator)
-    let experiment = try MinimumRatioExperiment(model: model, data: data, networks: 20)
+      widths: [2, 3, 1], activation: .tanh, samples: 64, noise: 0.1, using: &generator)
+    let experiment = try MinimumRatioExperiment(model: model, data: data, networks: 16)
     let progress = log
     let report = try experiment.run { network in
       progress.progress(
@@ -93,44 +96,57 @@ extension TourChapter {
     }
     let included = report.networks.filter(\.included)
     log.rows.append([
-      log.chapter, "\(report.networks.count) networks 2-4-1 to ‖∇L‖ ≤ 1e-6", "gd + lbfgs",
+      log.chapter, "\(report.networks.count) networks 2-3-1 to ‖∇L‖ ≤ 1e-6", "gd + lbfgs",
       "—", "—", "\(included.count) included", "\(report.excluded) excluded",
     ])
     let saddles = included.filter { ($0.minimumRatio ?? 1) < 1 }
     let minima = included.filter { ($0.minimumRatio ?? 0) >= 1 }
+    // Excluded networks stopped with ‖∇L‖ above the threshold: near-critical, not critical.
+    // Their ratio is drawn apart, labelled, so the figure hides nothing.
+    let nearCritical = report.networks.filter { !$0.included && !$0.eigenvalues.isEmpty }
     let scatter = ScatterPlot(
-      title: "Minimum ratio against training loss at near-critical points",
+      title: "Minimum ratio against training loss",
       groups: [
         .init(
-          name: "saddle points (ratio < 1)", xs: saddles.map(\.value),
+          name: "critical, ratio < 1 (saddle or degenerate)", xs: saddles.map(\.value),
           ys: saddles.compactMap(\.minimumRatio)),
         .init(
-          name: "minima (ratio = 1)", xs: minima.map(\.value),
+          name: "critical, ratio = 1 (minimum)", xs: minima.map(\.value),
           ys: minima.compactMap(\.minimumRatio)),
-      ], xLabel: "training loss (log scale)", yLabel: "minimum ratio", logX: true)
+        .init(
+          name: "excluded: ‖∇L‖ > \(report.gradientThreshold) (not critical)",
+          xs: nearCritical.map(\.value),
+          ys: nearCritical.map {
+            MinimumRatio.of(eigenvalues: $0.eigenvalues, tolerance: report.eigenvalueTolerance)
+          }),
+      ], xLabel: "training loss", yLabel: "minimum ratio")
     return HTMLReport.Chapter(
       title: "The minimum ratio",
       paragraphs: [
-        "\(report.networks.count) networks 2-4-1 (tanh, \(model.parameterCount) parameters, "
+        "\(report.networks.count) networks 2-3-1 (tanh, \(model.parameterCount) parameters, "
           + "seeds 0–\(report.networks.count - 1)) on one teacher data set, each driven to a "
           + "near-critical point: gradient descent, then L-BFGS on ½‖∇L‖² and Newton steps on "
           + "∇L = 0 — which find critical points of every kind, not only minima. Fixed before "
           + "the run: ‖∇L‖₂ ≤ \(report.gradientThreshold) to count as critical, eigenvalues "
           + "above \(report.eigenvalueTolerance) count as positive. \(included.count) networks "
           + "reached a critical point (\(report.excluded) excluded, each with its reason in "
-          + "descent landscape): \(saddles.count) saddle points (ratio < 1) and "
-          + "\(minima.count) minima. descent landscape runs the same experiment on any network."
+          + "descent landscape): \(saddles.count) with ratio < 1 (saddle points, or degenerate "
+          + "points with eigenvalues within the tolerance of zero) and \(minima.count) minima. "
+          + "descent landscape --layers 2,3,1 --networks \(report.networks.count) prints the same "
+          + "networks, seed by seed."
       ],
       items: [
         .init(
           scatter,
           caption:
-            "Each point is one network at its critical point: the training loss there (log "
-            + "scale) and the share of the Hessian's eigenvalues that are positive. A minimum "
-            + "has ratio 1; every point below 1 is a saddle, where training can stall although "
-            + "a direction of negative curvature leads further down. The lecture's claim is "
-            + "that critical points at high loss are mostly saddles and the ratio rises as "
-            + "the loss falls — the figure shows what these networks do.")
+            "Each point is one network where its refinement stopped: the training loss there "
+            + "and the share of the Hessian's eigenvalues that are positive. A "
+            + "minimum has ratio 1; a critical point below 1 is a saddle (or degenerate), where "
+            + "training can stall although a direction of negative curvature leads further "
+            + "down. Networks whose gradient stayed above the threshold are drawn separately: "
+            + "they are near-critical, not critical. The lecture's claim is that critical points "
+            + "at high loss are mostly saddles and the ratio rises as the loss falls — the "
+            + "figure shows what these small networks do, whatever that is.")
       ])
   }
 }
