@@ -70,6 +70,7 @@ bench: deps
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 --repetitions 3 --warmup 1 > /dev/null
 	$(TORCH_PYTHON) Scripts/references/bench_torch.py --threads 2 > .build-bench-raw/pytorch.json
 	$(TORCH_PYTHON) Scripts/references/bench_torch_optimizers.py --threads 1,2 > .build-bench-raw/pytorch-optimizers.json
+	$(TORCH_PYTHON) Scripts/references/bench_torch_training.py > .build-bench-raw/pytorch-training.json
 	$(MAKE) --no-print-directory mgh-raw
 	python3 Scripts/benchmarks_table.py .build-bench-raw > .build-bench-raw/benchmarks.md
 	mv .build-bench-raw/benchmarks.md docs/benchmarks.md

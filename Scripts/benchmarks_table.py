@@ -17,6 +17,9 @@ RAW_DIRECTORY holds, from the same run:
   `Scripts/references/bench_torch_optimizers.py` (median, min and max in milliseconds per
   rule, thread count and implementation — `forloop`, `foreach`, `fused` — plus the ones
   torch refused, under `skipped`).
+- `pytorch-training.json` (optional): the training reference of issue 5, from
+  `Scripts/references/bench_torch_training.py` (samples per second per thread count, and
+  the network Hessian and its eigenvalues in milliseconds).
 - `swift-version.txt` (optional): the output of `swift --version`; without it the script
   asks the `swift` on the PATH.
 
@@ -36,6 +39,13 @@ bandwidth measured in the same run (`Bandwidth.*` benchmarks), with the goals
 - each step within 1.1 × its bandwidth bound: the bytes the step must move per parameter
   over the bytes per nanosecond of the triad with the same number of threads,
 - each step faster than PyTorch's fastest implementation (`forloop`, `foreach` or `fused`).
+
+A third section gives training throughput (one epoch of a 784-256-256-10 ReLU network,
+Adam, batch 128, 1 and 2 threads) in samples per second, and the full Hessian of a
+1,032-parameter tanh network with its eigenvalues, beside PyTorch's, with the goals
+
+- at least 30,000 samples per second on 1 thread and 50,000 on 2,
+- the Hessian plus its eigenvalues within 300 ms.
 
 Python 3.9 or later, standard library only.
 """
@@ -441,6 +451,100 @@ def torch_implementations_table(reference):
   return lines
 
 
+# Training throughput and network Hessian (issue 5).
+TRAINING_SAMPLES = 12_800
+TRAINING_LABEL = "/784-256-256-10x128"
+TRAINING_GOALS = {1: 30_000, 2: 50_000}  # samples per second, per thread count
+HESSIAN_LABEL = "/8-32-20-4x64"
+HESSIAN_GOAL_MS = 300  # full Hessian plus eigenvalues
+
+
+def read_pytorch_training(directory):
+  """The training reference, or None when the file is missing."""
+  path = directory / "pytorch-training.json"
+  if not path.exists():
+    return None
+  return json.loads(path.read_text())
+
+
+def samples_per_second(value):
+  return "—" if value is None else f"{value:,.0f}"
+
+
+def training_section(descent, reference):
+  results = (reference or {}).get("results", {})
+  lines = [
+    "## Training throughput and network Hessian (issue 5)",
+    "",
+    "One epoch of a 784-256-256-10 ReLU network with cross-entropy, trained with Adam",
+    f"(lr 1e-3) on {TRAINING_SAMPLES:,} standard normal inputs with random labels, batch 128",
+    "(100 updates: batch gather, forward, backward, update, after one shuffle): Descent's",
+    "`Trainer` against a `torch.optim.Adam` loop (`Scripts/references/bench_torch_training.py`).",
+    f"Samples per second = {TRAINING_SAMPLES:,} / the median epoch time.",
+    "",
+    "| threads | Descent epoch | Descent samples/s | PyTorch samples/s "
+    "| Descent / PyTorch (throughput) | goal | |",
+    "|--:|--:|--:|--:|--:|--:|---|",
+  ]
+  goals = []
+  for threads, goal in TRAINING_GOALS.items():
+    ours = descent.get(f"Training.epoch{TRAINING_LABEL}{thread_suffix(threads)}")
+    ours_rate = TRAINING_SAMPLES * 1000 / ours["median_ms"] if ours else None
+    theirs = results.get(f"Training.samplesPerSecond{TRAINING_LABEL}/threads{threads}")
+    theirs_rate = theirs["median"] if theirs else None
+    ratio = ours_rate / theirs_rate if ours_rate and theirs_rate else None
+    met = None if ours_rate is None else ours_rate >= goal
+    lines.append(
+      f"| {threads} | {milliseconds(ours['median_ms'] if ours else None)} "
+      f"| {samples_per_second(ours_rate)} | {samples_per_second(theirs_rate)} | {times(ratio)} "
+      f"| ≥ {goal:,} | {'—' if met is None else verdict(met)} |")
+  full = descent.get(f"Hessian.full{HESSIAN_LABEL}")
+  eigen = descent.get(f"Hessian.eigenvalues{HESSIAN_LABEL}")
+  torch_full = results.get(f"Hessian.full{HESSIAN_LABEL}")
+  torch_eigen = results.get(f"Hessian.eigenvalues{HESSIAN_LABEL}")
+  parameters = (reference or {}).get("hessianParameters", 1032)
+  lines += [
+    "",
+    f"The full Hessian ({parameters:,} × {parameters:,}) of a tanh network 8-32-20-4 with MSE on",
+    "64 rows, as a function of the flat parameters, and its eigenvalues (dsyevd in Descent,",
+    "`torch.linalg.eigvalsh` in PyTorch, whose Hessian is `torch.autograd.functional.hessian`);",
+    "2 threads, median of each timed separately.",
+    "",
+    "| | Descent | PyTorch | Descent / PyTorch (time) |",
+    "|---|--:|--:|--:|",
+  ]
+  total = total_torch = 0.0
+  for label, ours, theirs in [
+    ("full Hessian", full, torch_full), ("eigenvalues", eigen, torch_eigen)]:
+    ours_ms = ours["median_ms"] if ours else None
+    theirs_ms = theirs["median"] if theirs else None
+    total = None if total is None or ours_ms is None else total + ours_ms
+    total_torch = None if total_torch is None or theirs_ms is None else total_torch + theirs_ms
+    ratio = ours_ms / theirs_ms if ours_ms and theirs_ms else None
+    lines.append(
+      f"| {label} | {milliseconds(ours_ms)} | {milliseconds(theirs_ms)} | {times(ratio)} |")
+  ratio = total / total_torch if total and total_torch else None
+  lines.append(
+    f"| **both** | {milliseconds(total)} | {milliseconds(total_torch)} | {times(ratio)} |")
+  serial = descent.get(f"Hessian.full{HESSIAN_LABEL}{thread_suffix(1)}")
+  if serial:
+    lines += [
+      "",
+      f"The full Hessian on 1 thread (its backward passes one after the other): "
+      f"{milliseconds(serial['median_ms'])}"
+      + (f", {serial['median_ms'] / full['median_ms']:.2f}× the 2-thread time." if full else "."),
+    ]
+  lines += [
+    "",
+    "Goals: ≥ 30,000 samples/s on 1 thread and ≥ 50,000 on 2 (above); the Hessian plus",
+    f"its eigenvalues ≤ {HESSIAN_GOAL_MS} ms: {milliseconds(total)} — "
+    + ("—" if total is None else verdict(total <= HESSIAN_GOAL_MS)) + ".",
+  ]
+  if reference is None:
+    lines += ["", "No PyTorch reference in the raw output (pytorch-training.json)."]
+  return lines
+
+
 def page(directory):
   descent = read_descent(directory)
   pytorch = read_pytorch(directory)
@@ -480,6 +584,8 @@ def page(directory):
   lines += spread_section(descent, pytorch) + [""]
   if any(name.startswith("Bandwidth.") or ".step/" in name for name in descent):
     lines += step_section(descent, read_pytorch_optimizers(directory)) + [""]
+  if any(name.startswith(("Training.", "Hessian.")) for name in descent):
+    lines += training_section(descent, read_pytorch_training(directory)) + [""]
   mgh = directory / "mgh.md"
   if mgh.is_file():
     lines += [
