@@ -12,6 +12,9 @@ import Descent
 /// the timed span ends at the trainer's epoch event, so it leaves out the full-batch loss,
 /// gradient and accuracy that `train` computes for its result after the last epoch (PyTorch's
 /// timed epoch has no such evaluation). Samples per second = 12,800 / the epoch's time.
+/// Caveat: the JMH export needs the throughput metric, which ordo-one/benchmark counts in
+/// whole calls per second; when every epoch takes over a second (a heavily loaded machine)
+/// it is absent and the export skips that benchmark with "Throughput metric must be present".
 ///
 /// `Hessian.full/8-32-20-4x64` and `Hessian.eigenvalues/8-32-20-4x64`: a tanh network
 /// 8-32-20-4 (1,032 parameters) with MSE on 64 standard normal rows and targets; the full
