@@ -21,8 +21,8 @@ import Descent
 /// Hessian of the loss in the flat parameters (``MLPObjective/valueGradientAndHessian(at:)``),
 /// then its eigenvalues alone (``SymmetricEigendecomposition``, dsyevd), timed separately on
 /// 2 threads, as the PyTorch script times `torch.autograd.functional.hessian` and
-/// `torch.linalg.eigvalsh`. `Hessian.full/8-32-20-4x64/1thread` is the full Hessian on one
-/// thread, for the effect of splitting its backward passes over two.
+/// `torch.linalg.eigvalsh`. `Hessian.full/8-32-20-4x64/1thread` is the full Hessian with
+/// `Parallelism.threads = 1` (the backward passes run one after the other in either case).
 func registerTrainingBenchmarks() {
   for threads in OptimizerStep.threadCounts {
     registerEpoch(threads: threads)
@@ -137,8 +137,7 @@ private func registerNetworkHessian() {
       blackHole(try objective.valueGradientAndHessian(at: theta).hessian)
     }
   }
-  // The same on one thread: the backward passes one after the other, for the speed-up of
-  // splitting them over two.
+  // The same with one thread for BLAS and the elementwise loops.
   nonisolated(unsafe) var suiteThreads = Parallelism.threads
   Benchmark(
     "Hessian.full" + TrainingWorkload.hessianLabel + OptimizerStep.threadSuffix(1),

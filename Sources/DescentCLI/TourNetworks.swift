@@ -13,7 +13,7 @@ extension TourChapter {
     let (training, validation) = all.split(validationFraction: 0.25, using: &generator)
     let model = try MLP(widths: [64, 32, 10], activation: .tanh, loss: .crossEntropy)
     let batches = [8, 128]
-    let epochs = 15
+    let epochs = 10
     let comparison = try BatchSizeComparison(
       model: model, training: training, validation: validation, batchSizes: batches,
       epochs: epochs, learningRate: 0.05, seed: 3)
@@ -87,7 +87,7 @@ extension TourChapter {
     let model = try MLP(widths: [2, 3, 1], activation: .tanh, loss: .mse)
     let data = try SyntheticData.teacher(
       widths: [2, 3, 1], activation: .tanh, samples: 64, noise: 0.1, using: &generator)
-    let experiment = try MinimumRatioExperiment(model: model, data: data, networks: 16)
+    let experiment = try MinimumRatioExperiment(model: model, data: data, networks: 12)
     let progress = log
     let report = try experiment.run { network in
       progress.progress(
