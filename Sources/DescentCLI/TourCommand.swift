@@ -68,9 +68,10 @@ struct TourCommand: ParsableCommand {
     for line in Table.render(header: TourLog.columns, rows: log.rows, leftAligned: [1, 2, 6]) {
       print(line)
     }
+    let pending = chapters.filter { $0.items.isEmpty }.count
     print(
-      "wrote \(file.path): \(report.figureCount) figures in \(chapters.count) chapters "
-        + "(\(chapters.filter { $0.items.isEmpty }.count) not landed yet), "
+      "wrote \(file.path): \(report.figureCount) figures in \(chapters.count) chapters"
+        + (pending > 0 ? " (\(pending) not landed yet)" : "") + ", "
         + String(format: "%.1f s", Date().timeIntervalSince(began)))
   }
 }
