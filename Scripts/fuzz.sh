@@ -19,6 +19,8 @@ cd "$(dirname "$0")/.."
 SCRATCH=.build-fuzz
 # Swift's own crash handler reads memory ASan reports as bad; libFuzzer handles the signal.
 export SWIFT_BACKTRACE=enable=no
+# Leaks that are not Descent's (see the file).
+export LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 TARGETS=(formula csv npy run-checkpoint training-checkpoint number-list)
 
 harness() {

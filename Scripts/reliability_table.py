@@ -19,7 +19,8 @@ TARGETS = {
         "1e-300, 1e300, 0.1)",
         "no trap; parse errors are `FormulaError`s whose messages print; printed then re-parsed "
         "is the same tree; value, gradient and Hessian agree in value and shape; a finite value "
-        "with a non-finite first or second derivative has a `diagnoseNonFinite` explanation",
+        "with a non-finite gradient has a `diagnoseNonFinite` explanation (second derivatives are "
+        "not held to this; see `Fuzz/Corpus/formula/hessian-nan-after-underflow`)",
     ),
     "csv": (
         "`Dataset.csv(text:name:)` on arbitrary text (headers, quotes, blank lines, CR/LF, "
@@ -77,10 +78,13 @@ def main():
     cores = os.cpu_count()
     print(f"Machine: {platform.machine()}, {cores} cores shared with other work; each target ran")
     print("on one core, `-sanitize=fuzzer,address` (AddressSanitizer and LeakSanitizer on),")
-    print("`-timeout=10 -rss_limit_mb=2048 -max_len=4096`, starting from its committed corpus")
-    print("`Fuzz/Corpus/<target>/`." + (f" Build: {open(build).read().strip()}." if os.path.exists(build) else ""))
+    print("`-timeout=10 -rss_limit_mb=2048 -max_len=4096`, from its working corpus")
+    print("`.build-fuzz/corpus/<target>/`: the committed `Fuzz/Corpus/<target>/` (the *seeds* column)")
+    print("plus what earlier local runs kept; *corpus after* counts it at the end. LeakSanitizer")
+    print("suppressions: `Fuzz/lsan.supp` (one leak inside Foundation, not Descent's)."
+          + (f" Build: {open(build).read().strip()}." if os.path.exists(build) else ""))
     print()
-    print("| target | seconds | executions | executions/s | seeds | corpus after | crashes | leaks | timeouts | out of memory | peak RSS (MB) |")
+    print("| target | seconds (limit) | executions | executions/s | seeds | corpus after | crashes | leaks | timeouts | out of memory | peak RSS (MB) |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     problems = []
     for target in TARGETS:
@@ -112,7 +116,8 @@ def main():
     print()
     print("## Crashes found, now regression inputs")
     print()
-    print("Each file below once crashed its target; it stays in the committed corpus, so the")
+    print("Each file below once crashed its target (the fix is named in the regression test")
+    print("`Tests/DescentTests/Fuzz/FuzzRegressionTests.swift`); it stays in the committed corpus, so the")
     print("corpus tests of `make test` (`FuzzCorpusTests`, `NumberListFuzzCorpusTests`) replay it.")
     print()
     found = False
@@ -123,7 +128,7 @@ def main():
         for name in sorted(os.listdir(folder)):
             if name.startswith("crash-"):
                 found = True
-                print(f"- `{target}`: `{name}` ({name[len('crash-'):].replace('-', ' ')})")
+                print(f"- `{target}`: `{name}` ({os.path.splitext(name)[0][len('crash-'):].replace('-', ' ')})")
     if not found:
         print("None.")
 

@@ -90,4 +90,16 @@ import Testing
       #expect(throws: TrainingInputError.self, "\(what)") { try trainer.train(from: state) }
     }
   }
+
+  /// npy: a header shape whose element count, or byte count, overflows `Int` trapped on the
+  /// multiplication; now it is refused as too large. (Inputs written by hand and run through
+  /// the npy fuzzer, which had not reached them in its run.)
+  @Test(arguments: ["crash-shape-product-overflows.npy", "crash-byte-count-overflows.npy"])
+  func npyRefusesAShapeThatOverflows(file: String) throws {
+    let data = try Self.corpusFile("npy", file)
+    let error = #expect(throws: TrainingInputError.self) {
+      try NumPyArray.decode(data, name: file)
+    }
+    #expect(error?.reason.hasSuffix("is too large") == true)
+  }
 }
