@@ -102,4 +102,24 @@ import Testing
     }
     #expect(error?.reason.hasSuffix("is too large") == true)
   }
+
+  /// formula: `sqr/M0Unsur` at M0Unsur = 1e-300 has the finite value 1e300 but the derivative
+  /// −sqr/M0Unsur² = −∞, and `diagnoseNonFinite` said nothing (it checked only values and
+  /// two derivative cases); now it names the division, as it does for `1/x`, `x^-1` and `log x`.
+  @Test func diagnosisNamesADerivativeThatOverflows() throws {
+    let formula = try Formula("sqr/M0Unsur+Qqr+S0")
+    #expect(formula.variables == ["M0Unsur", "Qqr", "S0", "sqr"])
+    let point = [1e-300, 0.5, 0.75, 1.0]
+    let (value, gradient) = try formula.objective.valueAndGradient(at: point)
+    #expect(value == 1 / 1e-300 + 0.5 + 0.75)
+    #expect(gradient[0] == -.infinity)  // −1/(1e-300)², closed form, overflows
+    let diagnosis = try #require(formula.diagnoseNonFinite(at: point))
+    #expect(diagnosis.message == "sqr/M0Unsur has a derivative that overflows: dividing by 1e-300")
+    #expect(diagnosis.column == 1)
+    for (source, x) in [("1/x", 1e-200), ("x^-1", 1e-300), ("log(x)", 1e-320)] {
+      let other = try Formula(source)
+      #expect(try !other.objective.valueAndGradient(at: [x]).gradient[0].isFinite)
+      #expect(other.diagnoseNonFinite(at: [x]) != nil, "\(source) at \(x)")
+    }
+  }
 }
