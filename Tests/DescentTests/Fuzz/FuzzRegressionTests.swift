@@ -122,4 +122,12 @@ import Testing
       #expect(other.diagnoseNonFinite(at: [x]) != nil, "\(source) at \(x)")
     }
   }
+
+  /// formula: "0" followed by a combining mark (U+05A4) is one `Character` that compares
+  /// between "0" and "9", so the lexer took it as a digit of the name `S0֤`, which the
+  /// variable-list check (ASCII only) then refused on re-parse; now the lexer refuses it too.
+  @Test func aDigitWithACombiningMarkIsNotADigit() {
+    #expect(throws: FormulaError.self) { try Formula("S0\u{05A4} + 1") }
+    #expect(throws: FormulaError.self) { try Formula("1\u{05A4} + x") }
+  }
 }
