@@ -5,6 +5,9 @@
 #   make test    installs the native dependency if missing, runs every test, then the browser
 #                check: the release `descent tour` into a temporary folder, loaded in headless
 #                Chromium (installed with apt-get when missing) by Scripts/check_tour.sh
+#   make fuzz    builds the libFuzzer targets (Fuzz/, Scripts/fuzz.sh), runs each for
+#                $(FUZZ_SECONDS) s on its committed corpus, and rewrites docs/reliability.md from
+#                libFuzzer's final statistics (make test replays the corpora without the sanitizer)
 #   make bench   runs the benchmarks (nested package Benchmarks/) and the PyTorch references,
 #                and rewrites docs/benchmarks.md from their raw output
 
@@ -14,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TOUR_OUT ?= descent-out/tour
 TORCH_PYTHON ?= /opt/torchenv/bin/python
 
-.PHONY: deps tour test browser-check screenshot bench mgh-raw mgh-bench build clean
+.PHONY: deps tour test browser-check screenshot bench mgh-raw mgh-bench build clean fuzz
 
 # OpenBLAS + LAPACKE: Debian's libopenblas-dev has no LAPACKE, so both pkg-config names
 # are checked and both packages installed (after apt-get update, which a fresh machine needs).
@@ -93,5 +96,16 @@ mgh-bench: mgh-raw
 	mv .build-bench-raw/benchmarks.md docs/benchmarks.md
 	@echo "wrote docs/benchmarks.md"
 
+# Fuzzing (issue 7): every target for FUZZ_SECONDS, FUZZ_JOBS at a time, one core each.
+FUZZ_SECONDS ?= 120
+FUZZ_JOBS ?= 2
+fuzz: deps
+	Scripts/fuzz.sh build
+	FUZZ_JOBS=$(FUZZ_JOBS) Scripts/fuzz.sh run $(FUZZ_SECONDS)
+	mkdir -p docs
+	python3 Scripts/reliability_table.py .build-fuzz > .build-fuzz/reliability.md
+	mv .build-fuzz/reliability.md docs/reliability.md
+	@echo "wrote docs/reliability.md"
+
 clean:
-	rm -rf .build .build-bench-raw Benchmarks/.build
+	rm -rf .build .build-bench-raw .build-fuzz Benchmarks/.build

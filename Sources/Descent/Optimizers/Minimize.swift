@@ -23,7 +23,8 @@ public struct RunCheckpoint<State: Codable & Equatable & Sendable>: Codable, Equ
 /// the run with ``StopReason/nonFinite`` and a value above the divergence bound — or below its
 /// negative, an objective unbounded below — with ``StopReason/diverged`` — both keep the last finite point and explain (see
 /// ``DivergenceReport``); then the value and step tolerances, the observer, the evaluation
-/// and time limits. Errors thrown by the objective itself propagate.
+/// and time limits. Errors thrown by the objective itself propagate; a checkpoint whose point
+/// or gradient is not of the objective's dimension throws a ``ShapeError``.
 ///
 /// - Parameters:
 ///   - resumingFrom: a checkpoint of an earlier run of the same method; the run continues
@@ -52,6 +53,15 @@ public func minimize<Method: IterativeMethod>(
   var trace: [TraceEntry] = []
   var base = EvaluationCounts()
   if let checkpoint {
+    // A checkpoint is read from a file: one of another size is refused, not trapped on.
+    let (n, gradients) = (objective.dimension, checkpoint.current.gradient.count)
+    guard checkpoint.current.x.count == n,
+      gradients == n || (!method.usesGradient && gradients == 0)
+    else {
+      throw ShapeError(
+        operation: "resume", shapes: [[checkpoint.current.x.count], [gradients], [n]],
+        reason: "a checkpoint's point and gradient must have the objective's \(n) coordinates")
+    }
     current = checkpoint.current
     state = checkpoint.state
     iterations = checkpoint.iterations

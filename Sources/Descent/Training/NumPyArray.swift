@@ -81,7 +81,13 @@ public struct NumPyArray: Equatable, Sendable {
         guard let n = Int(text), n >= 0 else { throw fail("bad shape \(shapeText)") }
         return n
       }
-    let count = shape.reduce(1, *)
+    // Checked: a corrupt header's shape can overflow the element or byte count.
+    var count = 1
+    for n in shape {
+      let (product, overflow) = count.multipliedReportingOverflow(by: n)
+      guard !overflow, product <= Int.max / 8 else { throw fail("shape \(shape) is too large") }
+      count = product
+    }
     let itemSize: Int
     switch descr {
     case "'<f8'", "'<i8'": itemSize = 8

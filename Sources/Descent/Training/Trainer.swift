@@ -109,10 +109,12 @@ public struct Trainer<Rule: UpdateRule & Decodable> {
 
   /// Trains from `state` until the epochs, the step limit, early stopping or a non-finite
   /// loss end the run; the observer sees every update and every epoch.
-  /// - Throws: errors from writing a checkpoint.
+  /// - Throws: errors from writing a checkpoint; ``TrainingInputError`` for a `start` that
+  ///   does not fit this trainer (see `checkFits`), such as a corrupt checkpoint's.
   public func train(
     from start: TrainingState<Rule.State>, observer: ((TrainingEvent) -> Void)? = nil
   ) throws -> TrainingResult<Rule.State> {
+    try checkFits(start)
     var state = start
     var evaluations = EvaluationCounts()
     let n = training.count

@@ -54,7 +54,8 @@ extension Formula {
 
   /// Explains why the formula, or its derivative, is not finite at `point`: the innermost
   /// subexpression that goes wrong, its column, and why ("log of a negative number",
-  /// "division by zero", "exp overflows", "sqrt has an infinite derivative at 0").
+  /// "division by zero", "exp overflows", "sqrt has an infinite derivative at 0", "has a
+  /// derivative that overflows" for `1/x`, `x^-1`, `log x` at a tiny x or `tan` near π/2).
   /// Returns nil when every subexpression and every local derivative is finite.
   public func diagnoseNonFinite(at point: [Double]) -> FormulaError? {
     let values = bindings(point)
@@ -93,6 +94,8 @@ extension Formula {
         }
       } else if f == .sqrt && x == 0 {
         culprit("has an infinite derivative: sqrt at 0")
+      } else if (f == .log && !(1 / x).isFinite) || (f == .tan && !(1 + y * y).isFinite) {
+        culprit("has a derivative that overflows at \(Formula.format(x))")
       }
       return y
     case .binary(let op, let a, let b):
@@ -117,6 +120,10 @@ extension Formula {
         case .power where x == 0 && y < 0: culprit("is infinite: zero to a negative power")
         default: culprit("overflows")
         }
+      } else if op == .divide && (!(x / y / y).isFinite || !(1 / y).isFinite) {
+        culprit("has a derivative that overflows: dividing by \(Formula.format(y))")
+      } else if op == .power && x != 0 && !(y * Foundation.pow(x, y - 1)).isFinite {
+        culprit("has a derivative that overflows at a base of \(Formula.format(x))")
       } else if op == .power && x == 0 && y != y.rounded() && y < 2 {
         culprit("has an infinite derivative: zero to the power \(Formula.format(y))")
       } else if op == .power && b.constantValue == nil && x <= 0 {

@@ -128,7 +128,8 @@ struct FormulaLexer {
 }
 
 private func isDigit(_ character: Character?) -> Bool {
-  guard let character else { return false }
+  // ASCII only: "0" with a combining mark is one Character that compares between "0" and "9".
+  guard let character, character.isASCII else { return false }
   return character >= "0" && character <= "9"
 }
 

@@ -103,6 +103,12 @@ public struct LBFGS: IterativeMethod {
     -> StepOutcome
   {
     let g = current.gradient
+    // A history that does not fit (a corrupt checkpoint's) is dropped like a bad one below.
+    if state.s.count != state.y.count || !(state.s + state.y).allSatisfy({ $0.count == g.count }) {
+      state.resets += 1
+      state.s.removeAll()
+      state.y.removeAll()
+    }
     var d = direction(g, state: state)
     let slope = Vectors.dot(g, d)
     if !(slope < 0) || !slope.isFinite {

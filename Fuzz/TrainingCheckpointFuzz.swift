@@ -1,0 +1,12 @@
+// libFuzzer harness of the `training-checkpoint` target: built by Scripts/fuzz.sh with
+// `-sanitize=fuzzer,address` together with Tests/DescentTests/Fuzz/FuzzTargets*.swift, whose
+// check `FuzzTargets.trainingCheckpoint` the corpus test also runs. A broken invariant is a crash here.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTrainingCheckpoint(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+  let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? []
+  if let violation = FuzzTargets.trainingCheckpoint(bytes) {
+    fatalError("training-checkpoint: \(violation)")
+  }
+  return 0
+}
