@@ -103,7 +103,7 @@ extension FigureFileTests {
       objective, from: [1, 2, 5], method: FirstOrderMethod(GradientDescent(learningRate: 0.25)),
       options: options
     ).result.trace
-    let plot = LandscapeSlice.make(
+    let plot = LandscapeSlicePlot.make(
       title: "slice", objective: objective, origin: [0, 0, 0], first: [2, 0, 0],
       second: [1, 1, 0], range: 2, runs: [("run", trace)], resolution: 5)
     // On the plane f = a² + b² exactly (products of small binary fractions).

@@ -10,12 +10,15 @@ import Descent
 ///
 /// The directions are orthonormalised (Gram–Schmidt) so that the projection is the
 /// orthogonal one and distances on the plot are distances in parameter space. Points of a run
-/// off the plane are drawn at their projection: the caption should say so.
+/// off the plane are drawn at their projection: the caption should say so. (Descent's
+/// `LandscapeSlice` computes slices as data along directions as given, filter-normalised for
+/// networks; this plot orthonormalises its two directions and draws points it cannot
+/// evaluate as gaps. Named apart so a file importing both modules is unambiguous.)
 ///
 /// ## References
 /// H. Li, Z. Xu, G. Taylor, C. Studer and T. Goldstein, "Visualizing the loss landscape of
 /// neural nets", *NeurIPS* 2018, §3 and §7.
-public enum LandscapeSlice {
+public enum LandscapeSlicePlot {
   /// The slice as a contour plot with the runs projected.
   /// - Precondition: `origin`, `first` and `second` have `objective.dimension` entries and the
   ///   directions are linearly independent.
